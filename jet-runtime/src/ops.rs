@@ -1,0 +1,1 @@
+//! `std::ops` for [`Jet`]: operators between jets, and with a plain scalar on either side.

@@ -1,0 +1,74 @@
+//! Arithmetic: `+ - * /`, negation, reciprocal, square, and the O(K) rules for a plain
+//! (inactive) operand.
+
+use super::convolution;
+use num_traits::Float;
+
+/// `c = a * b`: c_k = Σ_{j=0..k} a_j b_{k-j}.
+#[inline(always)]
+pub fn mul<T: Float>(a: &[T], b: &[T], k: usize) -> T {
+    convolution(a, b, k, 0, k)
+}
+
+/// `c = a / b`: c_k = (a_k − Σ_{j=1..k} b_j c_{k-j}) / b_0.
+///
+/// At `b_0 = 0` the coefficients are ±inf or NaN, as `a_0 / 0` is for the primal.
+#[inline(always)]
+pub fn div<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> T {
+    (a[k] - convolution(b, c, k, 1, k)) / b[0]
+}
+
+/// `c = s / a` for a plain `s`: c_0 = s / a_0, c_k = −(Σ_{j=1..k} a_j c_{k-j}) / a_0.
+#[inline(always)]
+pub fn scalar_div<T: Float>(s: T, a: &[T], c: &[T], k: usize) -> T {
+    if k == 0 {
+        s / a[0]
+    } else {
+        -convolution(a, c, k, 1, k) / a[0]
+    }
+}
+
+/// `c = 1 / a`: [`scalar_div`] with `s = 1`.
+#[inline(always)]
+pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
+    scalar_div(T::one(), a, c, k)
+}
+
+/// `c = a²`: c_k = 2 Σ_{j<k/2} a_j a_{k-j} (+ a_{k/2}² for even k); half the products of
+/// `a * a`, and exact at `a_0 = 0`.
+#[inline(always)]
+pub fn square<T: Float>(a: &[T], k: usize) -> T {
+    let half = k / 2;
+    let mut s = T::zero();
+    for j in 0..(k + 1) / 2 {
+        s = s + a[j] * a[k - j];
+    }
+    s = s + s;
+    if k % 2 == 0 {
+        s = s + a[half] * a[half];
+    }
+    s
+}
+
+/// `c = a * s` for a plain `s`: c_k = a_k s.
+#[inline(always)]
+pub fn mul_scalar<T: Float>(a: &[T], s: T, k: usize) -> T {
+    a[k] * s
+}
+
+/// `c = a / s` for a plain `s`: c_k = a_k / s.
+#[inline(always)]
+pub fn div_scalar<T: Float>(a: &[T], s: T, k: usize) -> T {
+    a[k] / s
+}
+
+/// `c = a + s` for a plain `s`: only c_0 changes.
+#[inline(always)]
+pub fn add_scalar<T: Float>(a: &[T], s: T, k: usize) -> T {
+    if k == 0 {
+        a[0] + s
+    } else {
+        a[k]
+    }
+}
+

@@ -1,0 +1,119 @@
+//! Taylor rules, one function per primitive, in **incremental form**.
+//!
+//! A rule computes coefficient `k` of its result `c` from coefficients `0..=k` of its
+//! inputs and coefficients `0..k` of `c` (and of its auxiliary series, e.g. `cos` for
+//! `sin`). It reads nothing above those indices, so the same function serves
+//!
+//! - whole jets: [`unary`] / [`binary`] run it for `k = 0..N` over `[T; N]` (const bounds,
+//!   the loops unroll), and
+//! - the ODE mode, where coefficient `k` of the state is known only after coefficient
+//!   `k - 1` of the right-hand side, and the rule is called one `k` at a time.
+//!
+//! Conventions: inputs are slices `a`, `b`, ... of normalized coefficients; the result's
+//! lower coefficients are passed as `c` (only `c[..k]` is read); `k = 0` evaluates the
+//! primal. Rules never panic on values (IEEE semantics: NaN and infinities propagate);
+//! they index only below `k + 1`, so slices of length `k + 1` suffice.
+//!
+//! ```
+//! use jet_runtime::rules;
+//!
+//! // exp of a(t) = t, one coefficient at a time, as the ODE mode does.
+//! let a = [0.0, 1.0, 0.0, 0.0];
+//! let mut c = [0.0; 4];
+//! for k in 0..4 {
+//!     c[k] = rules::exp(&a, &c, k);
+//! }
+//! assert_eq!(c, [1.0, 1.0, 0.5, 1.0 / 6.0]);
+//! ```
+
+use num_traits::Float;
+
+mod arith;
+mod exp_log;
+
+pub use arith::*;
+pub use exp_log::*;
+
+/// `k` as a `T` (exact for every order a jet can have).
+#[inline(always)]
+pub fn scalar<T: Float>(k: usize) -> T {
+    // usize -> f32/f64 never fails; NaN keeps the contract of no panics for exotic `T`.
+    T::from(k).unwrap_or_else(T::nan)
+}
+
+/// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}`, the kernel of most rules.
+#[inline(always)]
+pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
+    let mut s = T::zero();
+    for j in lo..=hi {
+        s = s + a[j] * b[k - j];
+    }
+    s
+}
+
+/// Weighted Cauchy sum `Σ_{j=1..=k} j a_j b_{k-j}`: the coefficient `k` of `t·a'(t)·b(t)`,
+/// the kernel of every rule derived from `c' = f'(a) a'` (exp, ln, sin, ...).
+#[inline(always)]
+pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
+    let mut s = T::zero();
+    for j in 1..=k {
+        s = s + scalar::<T>(j) * a[j] * b[k - j];
+    }
+    s
+}
+
+/// Runs a unary incremental rule `c_k = rule(a, c, k)` for `k = 0..N`.
+#[inline(always)]
+pub fn unary<T: Float, const N: usize>(a: &[T; N], rule: impl Fn(&[T], &[T], usize) -> T) -> [T; N] {
+    let mut c = [T::zero(); N];
+    for k in 0..N {
+        c[k] = rule(a, &c, k);
+    }
+    c
+}
+
+/// Runs a binary incremental rule `c_k = rule(a, b, c, k)` for `k = 0..N`.
+#[inline(always)]
+pub fn binary<T: Float, const N: usize>(
+    a: &[T; N],
+    b: &[T; N],
+    rule: impl Fn(&[T], &[T], &[T], usize) -> T,
+) -> [T; N] {
+    let mut c = [T::zero(); N];
+    for k in 0..N {
+        c[k] = rule(a, b, &c, k);
+    }
+    c
+}
+
+/// Runs a rule that produces two series at once (`sin_cos`, `sinh_cosh`, `tan` with its
+/// auxiliary, ...): `(c_k, d_k) = rule(a, c, d, k)` for `k = 0..N`.
+#[inline(always)]
+pub fn unary_pair<T: Float, const N: usize>(
+    a: &[T; N],
+    rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T),
+) -> ([T; N], [T; N]) {
+    let mut c = [T::zero(); N];
+    let mut d = [T::zero(); N];
+    for k in 0..N {
+        let (ck, dk) = rule(a, &c, &d, k);
+        c[k] = ck;
+        d[k] = dk;
+    }
+    (c, d)
+}
+
+/// Runs a three-input incremental rule `d_k = rule(a, b, c, d, k)` for `k = 0..N`.
+#[inline(always)]
+pub fn ternary<T: Float, const N: usize>(
+    a: &[T; N],
+    b: &[T; N],
+    c: &[T; N],
+    rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
+) -> [T; N] {
+    let mut d = [T::zero(); N];
+    for k in 0..N {
+        d[k] = rule(a, b, c, &d, k);
+    }
+    d
+}
