@@ -72,3 +72,41 @@ pub fn add_scalar<T: Float>(a: &[T], s: T, k: usize) -> T {
     }
 }
 
+/// `c = a + b`: c_k = a_k + b_k.
+#[inline(always)]
+pub fn add<T: Float>(a: &[T], b: &[T], k: usize) -> T {
+    a[k] + b[k]
+}
+
+/// `c = a − b`: c_k = a_k − b_k.
+#[inline(always)]
+pub fn sub<T: Float>(a: &[T], b: &[T], k: usize) -> T {
+    a[k] - b[k]
+}
+
+/// `c = −a`: c_k = −a_k.
+#[inline(always)]
+pub fn neg<T: Float>(a: &[T], k: usize) -> T {
+    -a[k]
+}
+
+/// `c = s − a` for a plain `s`: c_0 = s − a_0, c_k = −a_k.
+#[inline(always)]
+pub fn scalar_sub<T: Float>(s: T, a: &[T], k: usize) -> T {
+    if k == 0 {
+        s - a[0]
+    } else {
+        -a[k]
+    }
+}
+
+/// `d = a·b + c`: d_0 = `a_0.mul_add(b_0, c_0)` (fused, like the primal),
+/// d_k = Σ_{j=0..k} a_j b_{k-j} + c_k.
+#[inline(always)]
+pub fn mul_add<T: Float>(a: &[T], b: &[T], c: &[T], _d: &[T], k: usize) -> T {
+    if k == 0 {
+        a[0].mul_add(b[0], c[0])
+    } else {
+        convolution(a, b, k, 0, k) + c[k]
+    }
+}

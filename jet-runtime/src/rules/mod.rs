@@ -30,9 +30,21 @@ use num_traits::Float;
 
 mod arith;
 mod exp_log;
+mod hyperbolic;
+mod inverse_trig;
+mod piecewise;
+mod power;
+mod special;
+mod trig;
 
 pub use arith::*;
 pub use exp_log::*;
+pub use hyperbolic::*;
+pub use inverse_trig::*;
+pub use piecewise::*;
+pub use power::*;
+pub use special::*;
+pub use trig::*;
 
 /// `k` as a `T` (exact for every order a jet can have).
 #[inline(always)]
@@ -62,9 +74,53 @@ pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
     s
 }
 
+/// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
+/// ...): for `k ≥ 1`,
+/// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0.
+///
+/// Reads `a[k]`, `c[1..k]`, `d[..k]`.
+#[inline(always)]
+pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
+    let mut s = T::zero();
+    for j in 1..k {
+        s = s + scalar::<T>(j) * c[j] * d[k - j];
+    }
+    (a[k] - s / scalar(k)) / d[0]
+}
+
+/// The step of the square-root recurrence `c² = u`: for `k ≥ 1`,
+/// c_k = (u_k − Σ_{j=1..k-1} c_j c_{k-j}) / (2 c_0).
+///
+/// Takes `u_k` as a value (callers often build `u` on the fly) and reads `c[..k]`.
+#[inline(always)]
+pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
+    (uk - inner_square(c, k)) / (c[0] + c[0])
+}
+
+/// `Σ_{j=1..k-1} c_j c_{k-j}`: coefficient `k` of `c²` without the two `c_0 c_k` terms,
+/// with half the products (symmetry).
+#[inline(always)]
+pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
+    let mut s = T::zero();
+    if k < 2 {
+        return s;
+    }
+    for j in 1..(k + 1) / 2 {
+        s = s + c[j] * c[k - j];
+    }
+    s = s + s;
+    if k % 2 == 0 {
+        s = s + c[k / 2] * c[k / 2];
+    }
+    s
+}
+
 /// Runs a unary incremental rule `c_k = rule(a, c, k)` for `k = 0..N`.
 #[inline(always)]
-pub fn unary<T: Float, const N: usize>(a: &[T; N], rule: impl Fn(&[T], &[T], usize) -> T) -> [T; N] {
+pub fn unary<T: Float, const N: usize>(
+    a: &[T; N],
+    rule: impl Fn(&[T], &[T], usize) -> T,
+) -> [T; N] {
     let mut c = [T::zero(); N];
     for k in 0..N {
         c[k] = rule(a, &c, k);

@@ -1,0 +1,160 @@
+//! Powers and roots: `powi`, `powf`, `pow` (jet exponent), `sqrt`, `cbrt`, `hypot`.
+//!
+//! The power recurrence comes from `a·c' = r·a'·c` for `c = a^r`:
+//! c_k = (1/(k a_0)) Σ_{j=1..k} ((r+1) j − k) a_j c_{k-j}.
+//! It divides by `a_0`; for a nonnegative integer exponent the rules instead restart
+//! at the first nonzero coefficient of `a` when `a_0 = 0`, so `t³` stays exact.
+
+use super::{exp, scalar, sqrt_step, square};
+use num_traits::Float;
+
+/// One step (`k ≥ 1`) of the power recurrence for `c = a^r`:
+/// c_k = (1/(k a_0)) Σ_{j=1..k} ((r+1) j − k) a_j c_{k-j}.
+#[inline(always)]
+fn power_step<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
+    let kk = scalar::<T>(k);
+    let r1 = r + T::one();
+    let mut s = T::zero();
+    for j in 1..=k {
+        s = s + (r1 * scalar(j) - kk) * a[j] * c[k - j];
+    }
+    s / (kk * a[0])
+}
+
+/// Coefficient `k ≥ 1` of `c = a^n` for an integer `n ≥ 1` when `a_0 = 0`, without
+/// dividing by `a_0`.
+///
+/// With `m` the index of the first nonzero coefficient of `a`, `a = t^m b` with
+/// `b_i = a_{i+m}`, `b_0 ≠ 0`, and `c = t^{nm} b^n`. So c_k = 0 for `k < nm` (also when
+/// no coefficient up to `k` is nonzero), c_{nm} = b_0^n, and for `i = k − nm ≥ 1` the
+/// power recurrence on `b`, whose power's coefficients `(b^n)_l = c_{l+nm}` are known:
+/// c_k = (1/(i b_0)) Σ_{j=1..i} ((n+1) j − i) b_j c_{k-j}.
+#[inline(always)]
+fn power_at_zero<T: Float>(a: &[T], c: &[T], k: usize, n: u32) -> T {
+    let Some(m) = (1..=k).find(|&j| a[j] != T::zero()) else {
+        return T::zero();
+    };
+    let shift = match (n as usize).checked_mul(m) {
+        Some(s) if s <= k => s,
+        _ => return T::zero(),
+    };
+    let i = k - shift;
+    let b0 = a[m];
+    if i == 0 {
+        // n ≤ i32::MAX by construction (callers pass an i32 or a checked float).
+        return b0.powi(n as i32);
+    }
+    let ii = scalar::<T>(i);
+    let n1 = scalar::<T>(n as usize) + T::one();
+    let mut s = T::zero();
+    for j in 1..=i {
+        s = s + (n1 * scalar(j) - ii) * a[m + j] * c[k - j];
+    }
+    s / (ii * b0)
+}
+
+/// `c = a^n` for an integer `n`: c_0 = `a_0.powi(n)`, then
+/// - n = 0: c_k = 0 (`a^0 = 1`, also for `a_0 = 0` and NaN, like `f64::powi`);
+/// - n = 1: c_k = a_k; n = 2: [`square`] (exact everywhere);
+/// - a_0 ≠ 0: c_k = (1/(k a_0)) Σ_{j=1..k} ((n+1) j − k) a_j c_{k-j};
+/// - a_0 = 0, n ≥ 3: exact, restarting at the first nonzero coefficient `a_m`
+///   (`a = t^m b`, `c = t^{nm} b^n`, the same recurrence on `b`); no division by `a_0`;
+/// - a_0 = 0, n < 0: ±inf/NaN coefficients, as the primal's `0^n = inf`.
+#[inline(always)]
+pub fn powi<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
+    if k == 0 {
+        return a[0].powi(n);
+    }
+    match n {
+        0 => T::zero(),
+        1 => a[k],
+        2 => square(a, k),
+        _ if n > 0 && a[0] == T::zero() => power_at_zero(a, c, k, n as u32),
+        _ => power_step(a, c, k, scalar_i32(n)),
+    }
+}
+
+/// `n` as a `T`.
+#[inline(always)]
+fn scalar_i32<T: Float>(n: i32) -> T {
+    T::from(n).unwrap_or_else(T::nan)
+}
+
+/// `c = a^r` for a plain exponent `r`: c_0 = `a_0.powf(r)`,
+/// c_k = (1/(k a_0)) Σ_{j=1..k} ((r+1) j − k) a_j c_{k-j}.
+///
+/// At `a_0 = 0` with `r` a nonnegative integer value (≤ `i32::MAX`) the coefficients are
+/// exact as for [`powi`]; with any other `r` they are ±inf/NaN (for non-integer `r > 0`
+/// the curve `a(t)^r` has no Taylor series at `t = 0`). `a_0 < 0` with a non-integer
+/// `r` gives NaN, like the primal; with an integer-valued `r` it is finite.
+#[inline(always)]
+pub fn powf<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
+    if k == 0 {
+        return a[0].powf(r);
+    }
+    if a[0] == T::zero() && r >= T::zero() && r == r.floor() {
+        if let Some(n) = r.to_i32() {
+            return match n {
+                0 => T::zero(),
+                1 => a[k],
+                _ => power_at_zero(a, c, k, n as u32),
+            };
+        }
+    }
+    power_step(a, c, k, r)
+}
+
+/// `c = a^b` for a jet exponent, with `p = b·ln a` as third input: c = exp(p), so
+/// c_0 = `a_0.powf(b_0)` and c_k = (1/k) Σ_{j=1..k} j p_j c_{k-j}.
+///
+/// `a_0 ≤ 0` makes `ln a` −inf or NaN, so the higher coefficients are inf/NaN even where
+/// the primal is finite (use `powi` for integer exponents of negative numbers).
+#[inline(always)]
+pub fn pow<T: Float>(a: &[T], b: &[T], p: &[T], c: &[T], k: usize) -> T {
+    if k == 0 {
+        a[0].powf(b[0])
+    } else {
+        exp(p, c, k)
+    }
+}
+
+/// `c = √a`: c_0 = √a_0, c_k = (a_k − Σ_{j=1..k-1} c_j c_{k-j}) / (2 c_0).
+///
+/// At `a_0 = 0` the higher coefficients are ±inf or NaN (division by `2 c_0 = 0`); below
+/// 0 everything is NaN, like the primal.
+#[inline(always)]
+pub fn sqrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
+    if k == 0 {
+        a[0].sqrt()
+    } else {
+        sqrt_step(a[k], c, k)
+    }
+}
+
+/// `c = ∛a` (real branch, defined for negative `a_0` like `f64::cbrt`): c_0 = ∛a_0,
+/// c_k = (1/(k a_0)) Σ_{j=1..k} ((4/3) j − k) a_j c_{k-j} (the power recurrence, r = 1/3,
+/// which holds on the real branch since 3 a c' = a' c).
+///
+/// At `a_0 = 0` the higher coefficients are ±inf or NaN.
+#[inline(always)]
+pub fn cbrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
+    if k == 0 {
+        a[0].cbrt()
+    } else {
+        let third = T::one() / (T::one() + T::one() + T::one());
+        power_step(a, c, k, third)
+    }
+}
+
+/// `c = hypot(a, b) = √s` with `s = a² + b²` as third input: c_0 = `a_0.hypot(b_0)`
+/// (no overflow in the primal), c_k = (s_k − Σ_{j=1..k-1} c_j c_{k-j}) / (2 c_0).
+///
+/// At `a_0 = b_0 = 0` the higher coefficients are ±inf/NaN (the curve is not smooth).
+#[inline(always)]
+pub fn hypot<T: Float>(a: &[T], b: &[T], s: &[T], c: &[T], k: usize) -> T {
+    if k == 0 {
+        a[0].hypot(b[0])
+    } else {
+        sqrt_step(s[k], c, k)
+    }
+}
