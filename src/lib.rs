@@ -10,3 +10,6 @@ pub mod __private {
     pub use jet_runtime::rules;
     pub use jet_runtime::{Float, Jet, Taylor};
 }
+
+#[cfg(feature = "std")]
+pub mod ode;

@@ -1,0 +1,501 @@
+//! The adaptive Taylor integrator.
+
+use super::events::refine_root;
+use super::step_size::{jorba_zou, order_from_tolerance};
+use super::{Event, OdeError, OdeSystem, Outcome, Propagation};
+use num_traits::Float;
+
+/// What one step did.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepInfo<T> {
+    /// The signed step taken (negative when integrating backward).
+    pub h: T,
+    /// The Taylor order used.
+    pub order: usize,
+    /// Set when a terminal event cut the step short: the event's index.
+    pub terminal_event: Option<usize>,
+}
+
+/// An adaptive Taylor integrator for an [`OdeSystem`].
+///
+/// The order comes from the tolerance and stays fixed; each step's size comes from the
+/// step's own Taylor coefficients (see [`super::step_size`]). After each step the
+/// step's Taylor polynomial stays available as dense output
+/// ([`dense_output`](Self::dense_output)). Nothing is allocated per step.
+///
+/// ```
+/// # use jet::ode::{Integrator, OdeSystem};
+/// # struct Decay;
+/// # impl OdeSystem<f64> for Decay {
+/// #     fn dim(&self) -> usize { 1 }
+/// #     fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
+/// #         for k in 0..order { tc[k + 1] = -tc[k] / (k + 1) as f64; }
+/// #     }
+/// # }
+/// // y' = -y, y(0) = 1, backward from t = 0 to t = -2.
+/// let mut ode = Integrator::new(Decay, 0.0, &[1.0], 1e-15).unwrap();
+/// let run = ode.propagate_until(-2.0).unwrap();
+/// assert!((ode.state()[0] - 2f64.exp()).abs() < 1e-14 * 2f64.exp());
+/// assert!(run.steps > 0);
+/// ```
+pub struct Integrator<'e, S, T = f64> {
+    system: S,
+    dim: usize,
+    order: usize,
+    tol: T,
+    /// Time as an unevaluated sum `time_hi + time_lo` (compensated summation of steps).
+    time_hi: T,
+    time_lo: T,
+    state: Vec<T>,
+    /// The last step's Taylor coefficients, component-major.
+    tc: Vec<T>,
+    /// The last step's start time and signed size, for dense output.
+    last_step: Option<(T, T)>,
+    max_steps: usize,
+    events: Vec<Event<'e, T>>,
+    /// `g` of each event at the current state.
+    event_values: Vec<T>,
+    scratch: Vec<T>,
+}
+
+impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
+    /// A new integrator for `system` at time `t0` and state `y0`, with tolerance `tol`
+    /// (used as both absolute and relative, like heyoka's single `tol`).
+    ///
+    /// Fails on an empty state, a state whose length is not `system.dim()`, or a
+    /// tolerance that is not finite and positive.
+    ///
+    /// ```
+    /// # use jet::ode::{Integrator, OdeSystem};
+    /// # struct Decay;
+    /// # impl OdeSystem<f64> for Decay {
+    /// #     fn dim(&self) -> usize { 1 }
+    /// #     fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
+    /// #         for k in 0..order { tc[k + 1] = -tc[k] / (k + 1) as f64; }
+    /// #     }
+    /// # }
+    /// let ode = Integrator::new(Decay, 0.0, &[1.0], 1e-15).unwrap();
+    /// assert_eq!(ode.order(), 19);
+    /// assert!(Integrator::new(Decay, 0.0, &[1.0, 2.0], 1e-15).is_err());
+    /// ```
+    pub fn new(system: S, t0: T, y0: &[T], tol: T) -> Result<Self, OdeError<T>> {
+        let dim = system.dim();
+        if dim == 0 || y0.len() != dim {
+            return Err(OdeError::InvalidInput(
+                "the state must have `system.dim()` > 0 components",
+            ));
+        }
+        if !(tol.is_finite() && tol > T::zero()) {
+            return Err(OdeError::InvalidInput(
+                "the tolerance must be finite and positive",
+            ));
+        }
+        if !t0.is_finite() || y0.iter().any(|y| !y.is_finite()) {
+            return Err(OdeError::InvalidInput(
+                "the initial time and state must be finite",
+            ));
+        }
+        let order = order_from_tolerance(tol);
+        Ok(Integrator {
+            system,
+            dim,
+            order,
+            tol,
+            time_hi: t0,
+            time_lo: T::zero(),
+            state: y0.to_vec(),
+            tc: vec![T::zero(); dim * (order + 1)],
+            last_step: None,
+            max_steps: usize::MAX,
+            events: Vec::new(),
+            event_values: Vec::new(),
+            scratch: vec![T::zero(); dim],
+        })
+    }
+
+    /// Limits every later propagation to `steps` steps ([`OdeError::MaxSteps`] beyond).
+    ///
+    /// ```
+    /// # use jet::ode::{Integrator, OdeSystem, OdeError};
+    /// # struct Decay;
+    /// # impl OdeSystem<f64> for Decay {
+    /// #     fn dim(&self) -> usize { 1 }
+    /// #     fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
+    /// #         for k in 0..order { tc[k + 1] = -tc[k] / (k + 1) as f64; }
+    /// #     }
+    /// # }
+    /// let mut ode = Integrator::new(Decay, 0.0, &[1.0], 1e-15).unwrap().with_max_steps(2);
+    /// assert!(matches!(ode.propagate_until(100.0), Err(OdeError::MaxSteps { steps: 2, .. })));
+    /// ```
+    pub fn with_max_steps(mut self, steps: usize) -> Self {
+        self.max_steps = steps;
+        self
+    }
+
+    /// Adds an event (see [`Event`]); events are numbered in the order they are added.
+    ///
+    /// ```
+    /// # use jet::ode::{Integrator, OdeSystem, Event, Outcome};
+    /// # struct Decay;
+    /// # impl OdeSystem<f64> for Decay {
+    /// #     fn dim(&self) -> usize { 1 }
+    /// #     fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
+    /// #         for k in 0..order { tc[k + 1] = -tc[k] / (k + 1) as f64; }
+    /// #     }
+    /// # }
+    /// // y = e^{-t} reaches 1/2 at t = ln 2.
+    /// let mut ode = Integrator::new(Decay, 0.0, &[1.0], 1e-15).unwrap()
+    ///     .with_event(Event::terminal(|_t, y: &[f64]| y[0] - 0.5));
+    /// let run = ode.propagate_until(10.0).unwrap();
+    /// let Outcome::TerminalEvent { time, .. } = run.outcome else { panic!() };
+    /// assert!((time - 2f64.ln()).abs() < 1e-14);
+    /// ```
+    pub fn with_event(mut self, event: Event<'e, T>) -> Self {
+        self.events.push(event);
+        self.event_values.clear();
+        self
+    }
+
+    /// The current time.
+    pub fn time(&self) -> T {
+        self.time_hi + self.time_lo
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &[T] {
+        &self.state
+    }
+
+    /// The Taylor order in use.
+    pub fn order(&self) -> usize {
+        self.order
+    }
+
+    /// The tolerance.
+    pub fn tolerance(&self) -> T {
+        self.tol
+    }
+
+    /// The system (e.g. to read parameters it holds).
+    pub fn system(&self) -> &S {
+        &self.system
+    }
+
+    /// Sets time and state (clears the dense output).
+    pub fn set_state(&mut self, t: T, y: &[T]) -> Result<(), OdeError<T>> {
+        if y.len() != self.dim {
+            return Err(OdeError::InvalidInput(
+                "the state must have `system.dim()` components",
+            ));
+        }
+        self.time_hi = t;
+        self.time_lo = T::zero();
+        self.state.copy_from_slice(y);
+        self.last_step = None;
+        self.event_values.clear();
+        Ok(())
+    }
+
+    /// The last step's Taylor coefficients, component-major (`[i * (order + 1) + k]`).
+    pub fn taylor_coefficients(&self) -> &[T] {
+        &self.tc
+    }
+
+    /// The state at time `t` inside the last step, from the step's Taylor polynomial,
+    /// written to `out`; `None` when there is no step yet or `t` lies outside it.
+    pub fn dense_output(&self, t: T, out: &mut [T]) -> Option<()> {
+        let (t0, h) = self.last_step?;
+        let tau = t - t0;
+        let inside = if h >= T::zero() {
+            tau >= T::zero() && tau <= h
+        } else {
+            tau <= T::zero() && tau >= h
+        };
+        if !inside || out.len() != self.dim {
+            return None;
+        }
+        evaluate(&self.tc, self.order, tau, out);
+        Some(())
+    }
+
+    /// One step forward (`direction > 0`) or backward (`direction < 0`) with the
+    /// tolerance's step size.
+    pub fn step(&mut self, direction: T) -> Result<StepInfo<T>, OdeError<T>> {
+        let limit = if direction >= T::zero() {
+            T::infinity()
+        } else {
+            T::neg_infinity()
+        };
+        self.step_towards(limit)
+    }
+
+    /// One step towards `t_limit`, never past it (the step is clipped to end there).
+    pub fn step_towards(&mut self, t_limit: T) -> Result<StepInfo<T>, OdeError<T>> {
+        let t = self.time();
+        let n = self.order + 1;
+        for (i, y) in self.state.iter().enumerate() {
+            self.tc[i * n] = *y;
+        }
+        self.system.taylor_coefficients(t, self.order, &mut self.tc);
+        if self.tc.iter().any(|c| !c.is_finite()) {
+            return Err(OdeError::NonFinite { time: t });
+        }
+        let remaining = t_limit - t;
+        let mut h = self.natural_step().min(remaining.abs());
+        if remaining < T::zero() {
+            h = -h;
+        }
+        if h == T::zero() || t + h == t {
+            return Err(OdeError::StepUnderflow { time: t });
+        }
+        let mut terminal_event = None;
+        if !self.events.is_empty() {
+            let (h_event, index) = self.detect_events(t, h);
+            if let Some(index) = index {
+                h = h_event;
+                terminal_event = Some(index);
+            }
+        }
+        evaluate(&self.tc, self.order, h, &mut self.scratch);
+        if self.scratch.iter().any(|y| !y.is_finite()) {
+            return Err(OdeError::NonFinite { time: t });
+        }
+        self.state.copy_from_slice(&self.scratch);
+        self.last_step = Some((t, h));
+        if (h - remaining).abs() == T::zero() {
+            // Land exactly on the limit.
+            self.time_hi = t_limit;
+            self.time_lo = T::zero();
+        } else {
+            let (hi, lo) = two_sum(self.time_hi, h);
+            let (hi, lo2) = two_sum(hi, lo + self.time_lo);
+            self.time_hi = hi;
+            self.time_lo = lo2;
+        }
+        Ok(StepInfo {
+            h,
+            order: self.order,
+            terminal_event,
+        })
+    }
+
+    /// Propagates to `t_end` (forward or backward), stopping early at a terminal event.
+    pub fn propagate_until(&mut self, t_end: T) -> Result<Propagation<T>, OdeError<T>> {
+        let mut run = Propagation {
+            outcome: Outcome::TimeReached,
+            steps: 0,
+            min_h: T::infinity(),
+            max_h: T::zero(),
+        };
+        while self.time() != t_end {
+            if run.steps >= self.max_steps {
+                return Err(OdeError::MaxSteps {
+                    time: self.time(),
+                    steps: run.steps,
+                });
+            }
+            let remaining = (t_end - self.time()).abs();
+            let info = self.step_towards(t_end)?;
+            run.steps += 1;
+            let size = info.h.abs();
+            if size < remaining || run.steps == 1 {
+                run.min_h = run.min_h.min(size);
+            }
+            run.max_h = run.max_h.max(size);
+            if let Some(index) = info.terminal_event {
+                run.outcome = Outcome::TerminalEvent {
+                    index,
+                    time: self.time(),
+                };
+                return Ok(run);
+            }
+        }
+        Ok(run)
+    }
+
+    /// Propagates for a duration `dt` (negative: backward).
+    pub fn propagate_for(&mut self, dt: T) -> Result<Propagation<T>, OdeError<T>> {
+        let t_end = self.time() + dt;
+        self.propagate_until(t_end)
+    }
+
+    /// Propagates through the times of `grid` (monotone, in the direction of
+    /// integration, starting at or after the current time) and returns the state at
+    /// each, from the dense output of the step that covers it.
+    pub fn propagate_grid(
+        &mut self,
+        grid: &[T],
+    ) -> Result<(Propagation<T>, Vec<Vec<T>>), OdeError<T>> {
+        let mut out = Vec::with_capacity(grid.len());
+        let Some(&last) = grid.last() else {
+            return Ok((
+                Propagation {
+                    outcome: Outcome::TimeReached,
+                    steps: 0,
+                    min_h: T::zero(),
+                    max_h: T::zero(),
+                },
+                out,
+            ));
+        };
+        let forward = last >= self.time();
+        let ordered = grid
+            .windows(2)
+            .all(|w| if forward { w[0] <= w[1] } else { w[0] >= w[1] });
+        let starts_ahead = if forward {
+            grid[0] >= self.time()
+        } else {
+            grid[0] <= self.time()
+        };
+        if !ordered || !starts_ahead {
+            return Err(OdeError::InvalidInput(
+                "the grid must be monotone and start at or after the current time",
+            ));
+        }
+        let mut run = Propagation {
+            outcome: Outcome::TimeReached,
+            steps: 0,
+            min_h: T::infinity(),
+            max_h: T::zero(),
+        };
+        let mut next = 0;
+        while next < grid.len() && grid[next] == self.time() {
+            out.push(self.state.clone());
+            next += 1;
+        }
+        while next < grid.len() {
+            if run.steps >= self.max_steps {
+                return Err(OdeError::MaxSteps {
+                    time: self.time(),
+                    steps: run.steps,
+                });
+            }
+            let info = self.step_towards(last)?;
+            run.steps += 1;
+            run.min_h = run.min_h.min(info.h.abs());
+            run.max_h = run.max_h.max(info.h.abs());
+            let now = self.time();
+            while next < grid.len()
+                && (if forward {
+                    grid[next] <= now
+                } else {
+                    grid[next] >= now
+                })
+            {
+                let mut y = vec![T::zero(); self.dim];
+                if grid[next] == now {
+                    y.copy_from_slice(&self.state);
+                } else if self.dense_output(grid[next], &mut y).is_none() {
+                    return Err(OdeError::InvalidInput(
+                        "grid point outside the step (internal)",
+                    ));
+                }
+                out.push(y);
+                next += 1;
+            }
+            if let Some(index) = info.terminal_event {
+                run.outcome = Outcome::TerminalEvent { index, time: now };
+                break;
+            }
+        }
+        Ok((run, out))
+    }
+
+    /// The Jorba–Zou step size of the current coefficients.
+    fn natural_step(&self) -> T {
+        let n = self.order + 1;
+        let norm = |k: usize| -> T {
+            let mut m = T::zero();
+            for i in 0..self.dim {
+                m = m.max(self.tc[i * n + k].abs());
+            }
+            m
+        };
+        let p = self.order;
+        jorba_zou(norm(0), norm(p - 1), norm(p), p)
+    }
+
+    /// Looks for event roots inside the step `[t, t + h]`. Calls the callbacks of
+    /// non-terminal events up to the earliest terminal root (if any) and returns the
+    /// step cut at that root with its event's index.
+    fn detect_events(&mut self, t: T, h: T) -> (T, Option<usize>) {
+        let dim = self.dim;
+        let order = self.order;
+        let tc = &self.tc;
+        let mut y = vec![T::zero(); dim];
+        if self.event_values.len() != self.events.len() {
+            self.event_values = self
+                .events
+                .iter_mut()
+                .map(|e| (e.g)(t, &self.state))
+                .collect();
+        }
+        let samples = Event::<T>::SAMPLES;
+        let sample_count = T::from(samples).unwrap_or_else(T::nan);
+        // Earliest root of each event inside the step, as a step fraction `tau`.
+        let mut roots: Vec<(T, usize)> = Vec::new();
+        for (index, event) in self.events.iter_mut().enumerate() {
+            let mut tau_prev = T::zero();
+            let mut g_prev = self.event_values[index];
+            for j in 1..=samples {
+                let tau = h * T::from(j).unwrap_or_else(T::nan) / sample_count;
+                evaluate(tc, order, tau, &mut y);
+                let g = (event.g)(t + tau, &y);
+                if event.accepts(g_prev, g) {
+                    let root = refine_root(
+                        |s| {
+                            evaluate(tc, order, s, &mut y);
+                            (event.g)(t + s, &y)
+                        },
+                        tau_prev,
+                        tau,
+                        g_prev,
+                        g,
+                    );
+                    roots.push((root, index));
+                    break;
+                }
+                tau_prev = tau;
+                g_prev = g;
+            }
+        }
+        roots.sort_by(|a, b| {
+            a.0.abs()
+                .partial_cmp(&b.0.abs())
+                .unwrap_or(core::cmp::Ordering::Equal)
+        });
+        let mut cut = None;
+        for &(tau, index) in &roots {
+            if let Some(callback) = self.events[index].callback.as_mut() {
+                evaluate(tc, order, tau, &mut y);
+                callback(t + tau, &y);
+            } else {
+                cut = Some((tau, index));
+                break;
+            }
+        }
+        let h_end = cut.map_or(h, |(tau, _)| tau);
+        evaluate(tc, order, h_end, &mut y);
+        for (index, event) in self.events.iter_mut().enumerate() {
+            self.event_values[index] = (event.g)(t + h_end, &y);
+        }
+        (h_end, cut.map(|(_, index)| index))
+    }
+}
+
+/// Horner evaluation of every component's Taylor polynomial at `tau`.
+fn evaluate<T: Float>(tc: &[T], order: usize, tau: T, out: &mut [T]) {
+    let n = order + 1;
+    for (i, o) in out.iter_mut().enumerate() {
+        let series = &tc[i * n..(i + 1) * n];
+        *o = series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c);
+    }
+}
+
+/// Knuth's TwoSum: `a + b = s + e` exactly.
+fn two_sum<T: Float>(a: T, b: T) -> (T, T) {
+    let s = a + b;
+    let bb = s - a;
+    let e = (a - (s - bb)) + (b - bb);
+    (s, e)
+}
