@@ -27,10 +27,12 @@
 compile_error!("jet-runtime needs either the `std` feature (default) or the `libm` feature for its math functions");
 
 mod jet;
+mod jet_methods;
 mod ops;
 pub mod rules;
 mod taylor;
 
 pub use crate::jet::Jet;
+pub use crate::jet_methods::{Exponent, Operand};
 pub use crate::taylor::Taylor;
 pub use num_traits::Float;

@@ -40,7 +40,7 @@ pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 pub fn square<T: Float>(a: &[T], k: usize) -> T {
     let half = k / 2;
     let mut s = T::zero();
-    for j in 0..(k + 1) / 2 {
+    for j in 0..k.div_ceil(2) {
         s = s + a[j] * a[k - j];
     }
     s = s + s;

@@ -105,7 +105,7 @@ pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
     if k < 2 {
         return s;
     }
-    for j in 1..(k + 1) / 2 {
+    for j in 1..k.div_ceil(2) {
         s = s + c[j] * c[k - j];
     }
     s = s + s;
