@@ -1,0 +1,77 @@
+//! jet's adaptive Taylor integrator on heyoka's three anchor problems, measured the way
+//! `../shared/peers/heyoka_ode.py` measures heyoka: tol 1e-15, median wall time of 7
+//! `propagate_until` runs from the initial state, time per step, relative energy error.
+//!
+//! Run: `taskset -c 0 cargo bench --bench ode` (and the heyoka script in the same
+//! session, pinned the same way); compare ratios, not absolute times.
+
+#[path = "../tests/common/ode_systems.rs"]
+mod ode_systems;
+
+use jet::ode::{Integrator, OdeSystem};
+use ode_systems::{kepler_energy, pendulum_energy, Kepler, Lorenz, Pendulum};
+use std::time::Instant;
+
+const TOL: f64 = 1e-15;
+const REPEATS: usize = 7;
+
+fn run<S: OdeSystem<f64>>(
+    name: &str,
+    system: S,
+    s0: &[f64],
+    t_end: f64,
+    energy: Option<fn(&[f64]) -> f64>,
+) {
+    let mut ode = Integrator::new(system, 0.0, s0, TOL).expect("valid problem");
+    let mut walls = Vec::with_capacity(REPEATS);
+    let mut steps = 0;
+    for _ in 0..REPEATS {
+        ode.set_state(0.0, s0).expect("same dimension");
+        let start = Instant::now();
+        steps = ode
+            .propagate_until(t_end)
+            .expect("propagation succeeds")
+            .steps;
+        walls.push(start.elapsed().as_secs_f64());
+    }
+    walls.sort_by(f64::total_cmp);
+    let wall = walls[REPEATS / 2];
+    let err = energy.map_or("-".to_string(), |e| {
+        format!("{:.1e}", ((e(ode.state()) - e(s0)) / e(s0)).abs())
+    });
+    println!(
+        "{name:10} {:>5} {steps:>6} {:>10.1}us {:>8.0}ns {err:>15}",
+        ode.order(),
+        wall * 1e6,
+        wall / steps as f64 * 1e9
+    );
+}
+
+fn main() {
+    // `cargo test --benches` runs bench binaries with `--bench` absent: stay quick there.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    println!("jet ode, tol {TOL:e}");
+    println!(
+        "{:10} {:>5} {:>6} {:>12} {:>10} {:>15}",
+        "problem", "order", "steps", "median wall", "per step", "energy rel err"
+    );
+    run(
+        "pendulum",
+        Pendulum::default(),
+        &[0.5, 0.0],
+        1000.0,
+        Some(pendulum_energy),
+    );
+    let e = 0.5f64;
+    let kepler0 = [1.0 - e, 0.0, 0.0, ((1.0 + e) / (1.0 - e)).sqrt()];
+    run(
+        "kepler",
+        Kepler::default(),
+        &kepler0,
+        200.0 * std::f64::consts::PI,
+        Some(kepler_energy),
+    );
+    run("lorenz", Lorenz, &[1.0, 1.0, 1.0], 100.0, None);
+}
