@@ -1,8 +1,31 @@
-//! The `#[jet]` attribute (placeholder while the compiler is built).
+//! The `#[jet]` attribute of [`jet`](https://docs.rs/jet): a small compiler from plain
+//! float code to Taylor-mode (jet) code.
+//!
+//! Stages: [`parse`] (options and the item) → [`analyze`] (scopes, activity fixpoint) →
+//! [`lower`] (active expressions to `Taylor` calls, local rewrites) → [`emit`] (the
+//! companion, or a stub on error). `expand` ties them together; this file only converts.
+//!
+//! See the `jet` crate for the user documentation of the attribute.
+
+mod analyze;
+mod ctxt;
+mod emit;
+mod expand;
+#[cfg(test)]
+mod fuzz_tests;
+mod lower;
+mod parse;
+mod symbol;
+
 use proc_macro::TokenStream;
 
-/// Emits a Taylor-mode companion of a numeric function.
+/// Emits, beside the unchanged function, a Taylor-mode companion `<name>_jet`.
+///
+/// `#[jet(order = K)]` gives `fn f_jet(x: Jet<T, {K + 1}>) -> Jet<T, {K + 1}>`; `#[jet]`
+/// gives a companion generic over the jet kind, `fn f_jet<J: Taylor<T>>(x: J) -> J`.
+/// Options: `order = K`, `wrt(a, b)`, `name = "..."`, `crate = "..."`. See the `jet`
+/// crate's documentation for what the body may contain.
 #[proc_macro_attribute]
-pub fn jet(_args: TokenStream, item: TokenStream) -> TokenStream {
-    item
+pub fn jet(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::expand(args.into(), item.into()).into()
 }

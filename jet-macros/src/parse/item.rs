@@ -1,0 +1,420 @@
+//! The annotated item: a function (free or in an `impl`), its parameters classified as
+//! active (carry jets), inactive floats, or other, and the shape of its result.
+
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::{
+    FnArg, GenericParam, Ident, ItemFn, Pat, PatType, ReturnType, Type, TypeParamBound,
+    WherePredicate,
+};
+
+use crate::ctxt::Ctxt;
+use crate::parse::args::Args;
+use crate::symbol::{COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS};
+
+/// What a parameter becomes in the companion.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Role {
+    /// A float that carries a jet.
+    Active,
+    /// A float excluded by `wrt(..)`: a plain constant.
+    InactiveFloat,
+    /// Anything else, passed through unchanged.
+    Other,
+}
+
+/// One typed parameter.
+pub(crate) struct ParamInfo<'a> {
+    pub(crate) original: &'a PatType,
+    /// The binding, when the pattern is a plain name.
+    pub(crate) ident: Option<&'a Ident>,
+    pub(crate) role: Role,
+}
+
+/// The shape of the result: a float, or a tuple whose float members become jets.
+#[derive(Clone, Debug)]
+pub(crate) enum RetShape {
+    Float,
+    Tuple(Vec<bool>),
+}
+
+/// The classified signature, kept beside the original item for spans.
+pub(crate) struct FnInfo<'a> {
+    pub(crate) original: &'a ItemFn,
+    /// Type names that are floats here: `f32`, `f64` and the generic float parameters.
+    pub(crate) float_names: Vec<String>,
+    /// The float type of the active parameters (`f64`, `T`, ...).
+    pub(crate) scalar: Type,
+    pub(crate) params: Vec<ParamInfo<'a>>,
+    pub(crate) ret: RetShape,
+    pub(crate) companion: Ident,
+}
+
+/// Parses the item; anything but a function with a body is an error that names it.
+pub(crate) fn parse_item(item: TokenStream) -> syn::Result<ItemFn> {
+    match syn::parse2::<ItemFn>(item.clone()) {
+        Ok(f) => Ok(f),
+        Err(fn_err) => {
+            if let Ok(item) = syn::parse2::<syn::Item>(item.clone()) {
+                if let Some(what) = item_kind(&item) {
+                    return Err(syn::Error::new_spanned(
+                        item_head(&item),
+                        format!("`#[jet]` applies to functions, not to {what}; put it on a `fn` that computes with floats"),
+                    ));
+                }
+            }
+            if let Ok(f) = syn::parse2::<syn::TraitItemFn>(item) {
+                if f.default.is_none() {
+                    return Err(syn::Error::new_spanned(
+                        &f.sig,
+                        "`#[jet]` needs the function's body to compile its companion; put it on a `fn` with a body (an impl method or a default trait method)",
+                    ));
+                }
+            }
+            Err(fn_err)
+        }
+    }
+}
+
+fn item_kind(item: &syn::Item) -> Option<&'static str> {
+    Some(match item {
+        syn::Item::Struct(_) => "a struct",
+        syn::Item::Enum(_) => "an enum",
+        syn::Item::Union(_) => "a union",
+        syn::Item::Const(_) => "a const",
+        syn::Item::Static(_) => "a static",
+        syn::Item::Impl(_) => "an impl block (put it on each method instead)",
+        syn::Item::Trait(_) => "a trait",
+        syn::Item::Mod(_) => "a module",
+        syn::Item::Type(_) => "a type alias",
+        syn::Item::Use(_) => "a `use` item",
+        syn::Item::Macro(_) => "a macro invocation",
+        syn::Item::ExternCrate(_) => "an `extern crate` item",
+        syn::Item::ForeignMod(_) => "an `extern` block",
+        syn::Item::TraitAlias(_) => "a trait alias",
+        _ => return None,
+    })
+}
+
+/// The tokens of an item up to its body, so the error does not cover a whole struct.
+fn item_head(item: &syn::Item) -> TokenStream {
+    match item {
+        syn::Item::Struct(s) => s
+            .struct_token
+            .into_token_stream()
+            .into_iter()
+            .chain(s.ident.to_token_stream())
+            .collect(),
+        syn::Item::Enum(e) => e
+            .enum_token
+            .into_token_stream()
+            .into_iter()
+            .chain(e.ident.to_token_stream())
+            .collect(),
+        syn::Item::Impl(i) => i
+            .impl_token
+            .into_token_stream()
+            .into_iter()
+            .chain(i.self_ty.to_token_stream())
+            .collect(),
+        syn::Item::Trait(t) => t
+            .trait_token
+            .into_token_stream()
+            .into_iter()
+            .chain(t.ident.to_token_stream())
+            .collect(),
+        syn::Item::Mod(m) => m
+            .mod_token
+            .into_token_stream()
+            .into_iter()
+            .chain(m.ident.to_token_stream())
+            .collect(),
+        other => other.to_token_stream(),
+    }
+}
+
+/// `true` for `f32`, `f64` and the names in `float_names` (a single-segment path).
+pub(crate) fn is_float_type(ty: &Type, float_names: &[String]) -> bool {
+    type_name(ty).is_some_and(|n| float_names.contains(&n))
+}
+
+/// The name of a single-segment path type without arguments (`f64`, `T`).
+pub(crate) fn type_name(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Paren(p) => type_name(&p.elem),
+        Type::Group(g) => type_name(&g.elem),
+        Type::Path(p)
+            if p.qself.is_none()
+                && p.path.leading_colon.is_none()
+                && p.path.segments.len() == 1 =>
+        {
+            let seg = p.path.segments.first()?;
+            if seg.arguments.is_empty() {
+                Some(seg.ident.to_string())
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+fn bound_is_float(b: &TypeParamBound) -> bool {
+    match b {
+        TypeParamBound::Trait(t) => t
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| FLOAT_TRAITS.iter().any(|f| s.ident == f)),
+        _ => false,
+    }
+}
+
+/// The float type names visible in the signature.
+fn float_names(f: &ItemFn) -> Vec<String> {
+    let mut names: Vec<String> = FLOAT_PRIMITIVES.iter().map(|s| s.to_string()).collect();
+    let mut declared = Vec::new();
+    for p in &f.sig.generics.params {
+        if let GenericParam::Type(tp) = p {
+            declared.push(tp.ident.to_string());
+            if tp.bounds.iter().any(bound_is_float) {
+                names.push(tp.ident.to_string());
+            }
+        }
+    }
+    if let Some(w) = &f.sig.generics.where_clause {
+        for pred in &w.predicates {
+            if let WherePredicate::Type(pt) = pred {
+                if let Some(n) = type_name(&pt.bounded_ty) {
+                    if pt.bounds.iter().any(bound_is_float) && !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+            }
+        }
+    }
+    // A one-letter type not declared by the function comes from the enclosing `impl`
+    // (`impl<T: Float> S<T> { #[jet] fn f(&self, x: T) -> T }`): taken as a float.
+    for arg in &f.sig.inputs {
+        if let FnArg::Typed(pt) = arg {
+            if let Some(n) = type_name(&pt.ty) {
+                let one_upper = n.len() == 1 && n.chars().all(|c| c.is_ascii_uppercase());
+                if one_upper && !declared.contains(&n) && !names.contains(&n) {
+                    names.push(n);
+                }
+            }
+        }
+    }
+    names
+}
+
+fn render(t: &impl ToTokens) -> String {
+    t.to_token_stream()
+        .to_string()
+        .replace(" ,", ",")
+        .replace("& ", "&")
+}
+
+/// Classifies the signature; returns `None` when no companion signature can be built.
+pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInfo<'a>> {
+    let sig = &f.sig;
+    let fname = &sig.ident;
+    if let Some(a) = &sig.asyncness {
+        cx.error_spanned_by(
+            a,
+            format!("`#[jet]` does not support `async fn`: the companion computes jets eagerly; make `{fname}` a plain `fn` and call it from async code"),
+        );
+    }
+    if let Some(v) = &sig.variadic {
+        cx.error_spanned_by(
+            v,
+            "`#[jet]` does not support variadic functions; give every parameter a name and a type",
+        );
+    }
+    let mut names = float_names(f);
+    let mut params = Vec::new();
+    for arg in &sig.inputs {
+        if let FnArg::Typed(pt) = arg {
+            let ident = match &*pt.pat {
+                Pat::Ident(pi) if pi.subpat.is_none() => Some(&pi.ident),
+                _ => None,
+            };
+            let role = if is_float_type(&pt.ty, &names) {
+                Role::Active
+            } else {
+                Role::Other
+            };
+            params.push(ParamInfo {
+                original: pt,
+                ident,
+                role,
+            });
+        }
+    }
+    // `wrt(..)`: validate each name, then keep only those active.
+    if let Some(wrt) = &args.wrt {
+        let listed: Vec<String> = params
+            .iter()
+            .filter_map(|p| p.ident.map(|i| format!("`{i}`")))
+            .collect();
+        for w in wrt {
+            match params.iter_mut().find(|p| p.ident.is_some_and(|i| i == w)) {
+                None => cx.error_spanned_by(
+                    w,
+                    if listed.is_empty() {
+                        format!("`wrt` names `{w}`, which is not a parameter of `{fname}`")
+                    } else {
+                        format!(
+                            "`wrt` names `{w}`, which is not a parameter of `{fname}`; its parameters are {}",
+                            listed.join(", ")
+                        )
+                    },
+                ),
+                Some(p) if p.role == Role::Other => {
+                    // A named, single-ident type (e.g. an impl's `S`) may be declared float by `wrt`.
+                    let ty = &p.original.ty;
+                    match type_name(ty) {
+                        Some(n) if n.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && n != "Self" => {
+                            if !names.contains(&n) {
+                                names.push(n);
+                            }
+                            p.role = Role::Active;
+                        }
+                        _ => cx.error_spanned_by(
+                            w,
+                            format!(
+                                "`wrt` names `{w}`, which has type `{}`; only float parameters (`f32`, `f64` or a generic `T: Float`) carry jets",
+                                render(ty)
+                            ),
+                        ),
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        for p in &mut params {
+            if p.role == Role::Active && !p.ident.is_some_and(|i| wrt.iter().any(|w| w == i)) {
+                p.role = Role::InactiveFloat;
+            }
+        }
+    }
+    // Re-classify with names added by `wrt`.
+    let actives: Vec<&ParamInfo> = params.iter().filter(|p| p.role == Role::Active).collect();
+    let Some(first) = actives.first() else {
+        if args.wrt.is_none() {
+            cx.error_spanned_by(
+                fname,
+                format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter"),
+            );
+        }
+        return None;
+    };
+    let scalar: Type = (*first.original.ty).clone();
+    let scalar_name = type_name(&scalar).unwrap_or_default();
+    for p in &actives {
+        if p.ident.is_none() {
+            cx.error_spanned_by(
+                &p.original.pat,
+                "a differentiated parameter must be a plain name, e.g. `x: f64`; destructure it in the body",
+            );
+        }
+        let n = type_name(&p.original.ty).unwrap_or_default();
+        if n != scalar_name {
+            cx.error_spanned_by(
+                &p.original.ty,
+                format!("`{n}` differs from `{scalar_name}`, the float type of the other differentiated parameters; one companion propagates one float type: convert with `as`, or leave this parameter out with `wrt(..)`"),
+            );
+        }
+    }
+    let ret = match &sig.output {
+        ReturnType::Default => {
+            cx.error_spanned_by(
+                fname,
+                format!("`{fname}` returns nothing to differentiate; `#[jet]` needs a float result (`{scalar_name}`, or a tuple containing it)"),
+            );
+            None
+        }
+        ReturnType::Type(_, ty) => ret_shape(cx, ty, &names, &scalar_name),
+    };
+    let companion = match &args.name {
+        Some(n) => n.clone(),
+        None => Ident::new(&format!("{fname}{COMPANION_SUFFIX}"), fname.span()),
+    };
+    if companion == *fname {
+        cx.error_spanned_by(
+            &companion,
+            format!("the companion cannot share the name `{fname}` of the original function; choose another `name = \"...\"`"),
+        );
+    }
+    Some(FnInfo {
+        original: f,
+        float_names: names,
+        scalar,
+        params,
+        ret: ret?,
+        companion,
+    })
+}
+
+fn ret_shape(cx: &Ctxt, ty: &Type, names: &[String], scalar: &str) -> Option<RetShape> {
+    let check_same = |t: &Type| {
+        let n = type_name(t).unwrap_or_default();
+        if n != scalar {
+            cx.error_spanned_by(
+                t,
+                format!("the result type `{n}` differs from `{scalar}`, the float type of the differentiated parameters; return `{scalar}`"),
+            );
+        }
+    };
+    let not_float = |t: &Type| {
+        cx.error_spanned_by(
+            t,
+            format!(
+                "the result type `{}` is not a float; `#[jet]` differentiates a float result (`{scalar}`, or a tuple containing it): return the float, and compute the rest in a separate function",
+                render(t)
+            ),
+        );
+        None
+    };
+    match ty {
+        Type::Paren(p) => ret_shape(cx, &p.elem, names, scalar),
+        Type::Group(g) => ret_shape(cx, &g.elem, names, scalar),
+        Type::Tuple(t) => {
+            let flags: Vec<bool> = t.elems.iter().map(|e| is_float_type(e, names)).collect();
+            if !flags.iter().any(|f| *f) {
+                return not_float(ty);
+            }
+            for e in t.elems.iter().filter(|e| is_float_type(e, names)) {
+                check_same(e);
+            }
+            Some(RetShape::Tuple(flags))
+        }
+        _ if is_float_type(ty, names) => {
+            check_same(ty);
+            Some(RetShape::Float)
+        }
+        _ => not_float(ty),
+    }
+}
+
+/// A generic parameter name not used by the function (`J`, else `J0`, `J1`, ...).
+pub(crate) fn fresh_jet_param(f: &ItemFn) -> Ident {
+    let taken: Vec<String> = f
+        .sig
+        .generics
+        .params
+        .iter()
+        .filter_map(|p| match p {
+            GenericParam::Type(t) => Some(t.ident.to_string()),
+            GenericParam::Const(c) => Some(c.ident.to_string()),
+            GenericParam::Lifetime(_) => None,
+        })
+        .collect();
+    let mut name = "J".to_string();
+    let mut i = 0usize;
+    while taken.contains(&name) {
+        name = format!("J{i}");
+        i += 1;
+    }
+    Ident::new(&name, Span::call_site())
+}
