@@ -92,19 +92,30 @@ fn cases() -> Vec<Case> {
         .enumerate()
         .map(|(index, case)| {
             let op = str_of(&case["op"]).to_string();
-            let args: Vec<&str> = case["args"].as_array().unwrap().iter().map(str_of).collect();
+            let args: Vec<&str> = case["args"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(str_of)
+                .collect();
             let points: Vec<f64> = case["points"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .map(|p| parse_f64(str_of(p)))
                 .collect();
-            assert_eq!(args.len(), points.len(), "case {index}: one point per argument");
+            assert_eq!(
+                args.len(),
+                points.len(),
+                "case {index}: one point per argument"
+            );
             let inputs = args
                 .iter()
                 .zip(&points)
                 .map(|(name, &p)| {
-                    let coeffs = jets[*name].as_array().unwrap_or_else(|| panic!("no input jet {name}"));
+                    let coeffs = jets[*name]
+                        .as_array()
+                        .unwrap_or_else(|| panic!("no input jet {name}"));
                     coeffs
                         .iter()
                         .enumerate()
@@ -121,14 +132,24 @@ fn cases() -> Vec<Case> {
             assert_eq!(raw.len(), N64, "case {index}: 11 coefficients");
             let complex = raw.iter().any(|&(_, im)| im != 0.0);
             let (reference, residual) = if complex {
-                assert_eq!(op, "cbrt", "case {index}: only cbrt has a complex (principal) reference");
+                assert_eq!(
+                    op, "cbrt",
+                    "case {index}: only cbrt has a complex (principal) reference"
+                );
                 raw.iter()
                     .map(|&(re, im)| (re * omega.0 - im * omega.1, re * omega.1 + im * omega.0))
                     .unzip()
             } else {
                 (raw.iter().map(|&(re, _)| re).collect(), vec![0.0; N64])
             };
-            Case { index, op, points, inputs, reference, residual }
+            Case {
+                index,
+                op,
+                points,
+                inputs,
+                reference,
+                residual,
+            }
         })
         .collect()
 }
@@ -233,7 +254,12 @@ fn check<T: Float + Into<f64>, const N: usize>(tol: f64, label: &str) -> Vec<Str
                 )
                 .unwrap();
                 if im > tol {
-                    write!(line, ", rotated reference has imaginary part {:e}", case.residual[k]).unwrap();
+                    write!(
+                        line,
+                        ", rotated reference has imaginary part {:e}",
+                        case.residual[k]
+                    )
+                    .unwrap();
                 }
                 failures.push(line);
             }
@@ -245,13 +271,23 @@ fn check<T: Float + Into<f64>, const N: usize>(tol: f64, label: &str) -> Vec<Str
 #[test]
 fn every_case_f64_order_10() {
     let failures = check::<f64, N64>(TOL_F64, "f64");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_case_f32_first_4_coefficients() {
     let failures = check::<f32, N32>(TOL_F32, "f32");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -290,12 +290,7 @@ impl<T: Float, const N: usize> crate::Taylor<T> for Jet<T, N> {
         ))
     }
     #[inline(always)]
-    fn ternary(
-        self,
-        b: Self,
-        c: Self,
-        rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
-    ) -> Self {
+    fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
         Self::from_coefficients(crate::rules::ternary(
             &self.coefficients,
             &b.coefficients,

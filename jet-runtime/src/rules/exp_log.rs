@@ -2,9 +2,10 @@
 //!
 //! Logarithms follow `a·c' = s·a'` (s = 1 / ln base), so they divide by `a_0`: at
 //! `a_0 = 0` the primal is −inf and the higher coefficients are ±inf or NaN; below 0
-//! everything is NaN, as for the primal.
+//! everything is NaN, as for the primal (checked explicitly: the recurrence alone would
+//! give the real derivatives 1/a of the complex logarithm).
 
-use super::{derivative_convolution, quotient_step, scalar};
+use super::{derivative_convolution, scalar};
 use num_traits::Float;
 
 /// `c = exp(a)`: c_0 = e^{a_0}, c_k = (1/k) Σ_{j=1..k} j a_j c_{k-j}.
@@ -46,9 +47,14 @@ pub fn exp_m1<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 }
 
 /// Logarithm with `a·c' = s·a'`, the kernel of [`ln`], [`log2`], [`log10`], [`log`]:
-/// c_k = (s a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / a_0 for `k ≥ 1`.
+/// c_k = (s a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / a_0 for `k ≥ 1`; NaN where the
+/// primal `c_0` is NaN (below 0 the recurrence alone would give the finite derivatives of
+/// the complex logarithm).
 #[inline(always)]
 fn log_step<T: Float>(a: &[T], c: &[T], k: usize, s: T) -> T {
+    if c[0].is_nan() {
+        return c[0];
+    }
     let mut acc = T::zero();
     for j in 1..k {
         acc = acc + scalar::<T>(j) * c[j] * a[k - j];
@@ -59,13 +65,13 @@ fn log_step<T: Float>(a: &[T], c: &[T], k: usize, s: T) -> T {
 /// `c = ln a`: c_0 = ln a_0, c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / a_0
 /// (from a·c' = a').
 ///
-/// At `a_0 = 0`: c_0 = −inf, higher coefficients ±inf/NaN; `a_0 < 0`: NaN.
+/// At `a_0 = 0`: c_0 = −inf, higher coefficients ±inf/NaN; `a_0 < 0` (c_0 NaN): all NaN.
 #[inline(always)]
 pub fn ln<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
         a[0].ln()
     } else {
-        quotient_step(a, a, c, k)
+        log_step(a, c, k, T::one())
     }
 }
 
@@ -109,11 +115,13 @@ pub fn log<T: Float>(a: &[T], c: &[T], k: usize, base: T) -> T {
 /// `c = ln(1 + a)`: c_0 = `a_0.ln_1p()` (accurate for small a_0),
 /// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / (1 + a_0).
 ///
-/// At `a_0 = −1`: c_0 = −inf, higher coefficients ±inf/NaN; below −1: NaN.
+/// At `a_0 = −1`: c_0 = −inf, higher coefficients ±inf/NaN; below −1 (c_0 NaN): all NaN.
 #[inline(always)]
 pub fn ln_1p<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
         a[0].ln_1p()
+    } else if c[0].is_nan() {
+        c[0]
     } else {
         let mut acc = T::zero();
         for j in 1..k {

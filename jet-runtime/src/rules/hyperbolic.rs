@@ -70,12 +70,15 @@ pub fn acosh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 /// d_0 = (1 − a_0)(1 + a_0),
 /// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0, d_k = −(a²)_k.
 ///
-/// At `|a_0| = 1` the primal is ±inf and the higher coefficients ±inf/NaN; beyond, NaN.
+/// At `|a_0| = 1` the primal is ±inf and the higher coefficients ±inf/NaN; beyond (c_0
+/// NaN), all NaN, checked explicitly since `1/(1 − a²)` alone stays finite there.
 /// Returns `(c_k, d_k)`.
 #[inline(always)]
 pub fn atanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
         (a[0].atanh(), (T::one() - a[0]) * (T::one() + a[0]))
+    } else if c[0].is_nan() {
+        (c[0], c[0])
     } else {
         (quotient_step(a, d, c, k), -square(a, k))
     }

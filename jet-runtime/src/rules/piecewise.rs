@@ -10,8 +10,8 @@
 use num_traits::Float;
 
 /// Whether `a(t) < b(t)` for small `t > 0`: `Some(true)`/`Some(false)` from the first
-/// index `j ≤ k` where `a_j` and `b_j` differ, `None` if they agree (or are unordered,
-/// NaN) up to `k`.
+/// index `j ≤ k` where `a_j` and `b_j` differ; `None` if they agree up to `k` or the first
+/// pair that is not equal is unordered (NaN).
 #[inline(always)]
 fn below_near_zero<T: Float>(a: &[T], b: impl Fn(usize) -> T, k: usize) -> Option<bool> {
     for (j, &aj) in a.iter().enumerate().take(k + 1) {
@@ -21,6 +21,9 @@ fn below_near_zero<T: Float>(a: &[T], b: impl Fn(usize) -> T, k: usize) -> Optio
         }
         if aj > bj {
             return Some(false);
+        }
+        if aj != bj {
+            return None; // unordered (NaN): undecided, like the primal's comparisons
         }
     }
     None
@@ -112,7 +115,8 @@ pub fn max<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 }
 
 /// `c = clamp(a, lo, hi)` for plain bounds: the constant `lo` while a < lo, the constant
-/// `hi` while a > hi, else `a` (c_0 = a_0 for NaN `a_0`, like `f64::clamp`).
+/// `hi` while a > hi, else `a`. A NaN `a_0` gives NaN coefficients (the primal is NaN,
+/// like `f64::clamp`).
 ///
 /// At a bound (`a_0 = lo` or `a_0 = hi`) the branch is the one `a(t)` enters for small
 /// `t > 0` (first nonzero higher coefficient). Never panics: where `f64::clamp` would
@@ -129,6 +133,9 @@ pub fn clamp<T: Float>(a: &[T], lo: T, hi: T, k: usize) -> T {
         } else {
             a[0]
         };
+    }
+    if a[0].is_nan() {
+        return a[0];
     }
     if below_near_zero(a, constant(lo), k) == Some(true)
         || below_near_zero(a, constant(hi), k) == Some(false)

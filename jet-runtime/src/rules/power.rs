@@ -135,11 +135,14 @@ pub fn sqrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 /// c_k = (1/(k a_0)) Σ_{j=1..k} ((4/3) j − k) a_j c_{k-j} (the power recurrence, r = 1/3,
 /// which holds on the real branch since 3 a c' = a' c).
 ///
-/// At `a_0 = 0` the higher coefficients are ±inf or NaN.
+/// At `a_0 = 0` (where ∛ has a vertical tangent) c_k = a_k / 0 for `k ≥ 1`: c_1 = ±inf
+/// with the sign of a_1 (the one-sided derivative), ±inf/NaN above.
 #[inline(always)]
 pub fn cbrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
         a[0].cbrt()
+    } else if a[0] == T::zero() {
+        a[k] / T::zero()
     } else {
         let third = T::one() / (T::one() + T::one() + T::one());
         power_step(a, c, k, third)
