@@ -674,3 +674,171 @@ fn operators_against_closed_forms() {
     assert_eq!(std::iter::empty::<J4>().sum::<J4>(), J4::constant(0.0));
     assert_eq!(std::iter::empty::<J4>().product::<J4>(), J4::constant(1.0));
 }
+
+#[test]
+fn erf_to_order_10_on_the_table_input_jet() {
+    // erf(a0 + 0.7t − 0.3t² + 0.2t³) to order 10, mpmath `taylor` at 50 digits (stable
+    // to 1e-52 against 90 digits); erf is not in primitives.json.
+    let cases: [(f64, [&str; 11]); 2] = [
+        (
+            0.3,
+            [
+                "0.328626759459127427638914",
+                "0.7218826367332741352086851",
+                "-0.4609736265996764834832603",
+                "0.2395069087226387718882377",
+                "0.04475063903809624450094171",
+                "-0.1475915908960309085707839",
+                "0.1151208680087185535203819",
+                "-0.05159338822237386011272118",
+                "-0.006411538416088908782988839",
+                "0.02903316254529390464393923",
+                "-0.02468052610091920804784743",
+            ],
+        ),
+        (
+            -1.7,
+            [
+                "-0.9837904585907745636262426",
+                "0.04389772834780787072908758",
+                "0.0334249845848308501408624",
+                "0.002038944963354847481388192",
+                "0.007240539392151811130485552",
+                "0.01574420077424469929615666",
+                "0.0004008693364196777406998249",
+                "-0.002539591193202620421751214",
+                "0.003797258548018712871459499",
+                "0.0002544415451227132712590829",
+                "-0.001338017498311581235530851",
+            ],
+        ),
+    ];
+    for (a0, want) in cases {
+        let mut a = [0.0; 11];
+        a[..4].copy_from_slice(&[a0, 0.7, -0.3, 0.2]);
+        let got = Jet::from_coefficients(a).erf().coefficients();
+        for (k, (g, w)) in got.iter().zip(want).enumerate() {
+            let w: f64 = w.parse().unwrap();
+            // relative to the largest neighbouring coefficient, as in tests/reference.rs
+            let scale = want[k.saturating_sub(1)..=(k + 1).min(10)]
+                .iter()
+                .map(|s| s.parse::<f64>().unwrap().abs())
+                .fold(0.0, f64::max);
+            assert!(
+                (g - w).abs() <= 1e-13 * scale,
+                "erf at {a0}, c_{k}: got {g:e}, want {w:e}"
+            );
+        }
+    }
+}
+
+/// Runs a rule in ODE fashion with poisoned storage: before step `k`, the input's
+/// coefficients above `k` and the outputs' coefficients at and above `k` are NaN, so a
+/// rule that reads beyond incremental form produces NaN.
+fn poisoned_unary(x0: f64, rule: impl Fn(&[f64], &[f64], &[f64], usize) -> (f64, f64)) -> bool {
+    const N: usize = 8;
+    let full = [x0, 0.3, -0.2, 0.1, 0.05, -0.02, 0.01, 0.03];
+    let (mut c, mut d) = ([f64::NAN; N], [f64::NAN; N]);
+    for k in 0..N {
+        let mut a = [f64::NAN; N];
+        a[..=k].copy_from_slice(&full[..=k]);
+        let (ck, dk) = rule(&a, &c, &d, k);
+        c[k] = ck;
+        d[k] = dk;
+    }
+    c.iter().chain(&d).all(|v| v.is_finite())
+}
+
+type UnaryRule = fn(&[f64], &[f64], usize) -> f64;
+type PairRule = fn(&[f64], &[f64], &[f64], usize) -> (f64, f64);
+type BinaryRule = fn(&[f64], &[f64], &[f64], usize) -> f64;
+type TernaryRule = fn(&[f64], &[f64], &[f64], &[f64], usize) -> f64;
+
+#[test]
+fn every_rule_is_incremental() {
+    use rules::*;
+    let unary: [(&str, f64, UnaryRule); 13] = [
+        ("recip", 0.4, recip),
+        ("sqrt", 0.4, sqrt),
+        ("cbrt", 0.4, cbrt),
+        ("exp", 0.4, exp),
+        ("exp2", 0.4, exp2),
+        ("exp_m1", 0.4, exp_m1),
+        ("ln", 0.4, ln),
+        ("log2", 0.4, log2),
+        ("log10", 0.4, log10),
+        ("ln_1p", 0.4, ln_1p),
+        ("powi(5)", 0.4, |a, c, k| powi(a, c, k, 5)),
+        ("powi(5) at 0", 0.0, |a, c, k| powi(a, c, k, 5)),
+        ("powf(2.5)", 0.4, |a, c, k| powf(a, c, k, 2.5)),
+    ];
+    for (name, x0, rule) in unary {
+        assert!(
+            poisoned_unary(x0, |a, c, _, k| (rule(a, c, k), 0.0)),
+            "{name}"
+        );
+    }
+    let pairs: [(&str, f64, PairRule); 10] = [
+        ("sin_cos", 0.4, sin_cos),
+        ("tan", 0.4, tan),
+        ("asin", 0.4, asin),
+        ("acos", 0.4, acos),
+        ("atan", 0.4, atan),
+        ("sinh_cosh", 0.4, sinh_cosh),
+        ("tanh", 0.4, tanh),
+        ("asinh", 0.4, asinh),
+        ("acosh", 1.4, acosh),
+        ("atanh", 0.4, atanh),
+    ];
+    for (name, x0, rule) in pairs {
+        assert!(poisoned_unary(x0, rule), "{name}");
+    }
+    assert!(poisoned_unary(0.4, erf), "erf");
+    assert!(
+        poisoned_unary(0.4, |a, c, _, k| (log(a, c, k, 3.0), 0.0)),
+        "log"
+    );
+    // Two and three inputs: b(t) = 1.1 + a(t) − a0 (same tail), p/s/r built by the
+    // caller like the Taylor trait does, but with poison above k as well.
+    let binary: [(&str, BinaryRule); 3] = [
+        ("mul", |a, b, _, k| mul(a, b, k)),
+        ("div", div),
+        ("min", |a, b, _, k| min(a, b, k)),
+    ];
+    for (name, rule) in binary {
+        assert!(
+            poisoned_unary(0.4, |a, c, _, k| {
+                let mut b = a.to_vec();
+                b[0] = 1.1;
+                (rule(a, &b, c, k), 0.0)
+            }),
+            "{name}"
+        );
+    }
+    let ternary: [(&str, TernaryRule); 4] = [
+        ("atan2", atan2),
+        ("hypot", hypot),
+        ("pow", pow),
+        ("mul_add", mul_add),
+    ];
+    for (name, rule) in ternary {
+        assert!(
+            poisoned_unary(0.4, |a, c, _, k| {
+                let mut b = a.to_vec();
+                b[0] = 1.1;
+                // the auxiliary input a² + b² (for pow, any known series will do)
+                let s: Vec<f64> = (0..a.len())
+                    .map(|i| {
+                        if i <= k {
+                            square(a, i) + square(&b, i)
+                        } else {
+                            f64::NAN
+                        }
+                    })
+                    .collect();
+                (rule(a, &b, &s, c, k), 0.0)
+            }),
+            "{name}"
+        );
+    }
+}
