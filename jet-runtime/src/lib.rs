@@ -26,13 +26,17 @@
 #[cfg(not(any(feature = "std", feature = "libm")))]
 compile_error!("jet-runtime needs either the `std` feature (default) or the `libm` feature for its math functions");
 
+mod collapsed;
 mod jet;
 mod jet_methods;
+mod multi;
 mod ops;
 pub mod rules;
 mod taylor;
 
+pub use crate::collapsed::CollapsedJet;
 pub use crate::jet::Jet;
+pub use crate::multi::MultiJet;
 pub use crate::jet_methods::{Exponent, Operand};
 pub use crate::taylor::Taylor;
 pub use num_traits::Float;

@@ -39,28 +39,41 @@ pub trait Taylor<T: Float>: Copy {
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self;
 
     /// Runs a three-input incremental rule `d_k = rule(a, b, c, d, k)` over all coefficients.
-    fn ternary(
-        self,
-        b: Self,
-        c: Self,
-        rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
-    ) -> Self;
+    fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self;
 
     /// Runs a rule producing two series at once, `(c_k, d_k) = rule(a, c, d, k)`
     /// (`sin_cos`, `sinh_cosh`, and rules that carry an auxiliary series).
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self);
+
+    /// Runs a one-input rule that is *linear coefficient by coefficient* above the
+    /// value: for `k ≥ 1`, `c_k` is a linear function of `a_k` alone (`neg`,
+    /// `mul_scalar`, `add_scalar`, ...). The default is [`unary`](Self::unary); a jet
+    /// kind that stores a sum over directions (the collapsed jet) overrides it to apply
+    /// the rule to the sum once instead of to every direction.
+    #[inline(always)]
+    fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
+        self.unary(rule)
+    }
+
+    /// [`linear_unary`](Self::linear_unary) for two inputs: for `k ≥ 1`, `c_k` is a
+    /// linear function of `a_k` and `b_k` alone (`add`, `sub`). Defaults to
+    /// [`binary`](Self::binary).
+    #[inline(always)]
+    fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
+        self.binary(other, rule)
+    }
 
     // ---- arithmetic -------------------------------------------------------------------
 
     /// `self + other`.
     #[inline(always)]
     fn add(self, other: Self) -> Self {
-        self.binary(other, |a, b, _, k| rules::add(a, b, k))
+        self.linear_binary(other, |a, b, _, k| rules::add(a, b, k))
     }
     /// `self - other`.
     #[inline(always)]
     fn sub(self, other: Self) -> Self {
-        self.binary(other, |a, b, _, k| rules::sub(a, b, k))
+        self.linear_binary(other, |a, b, _, k| rules::sub(a, b, k))
     }
     /// `self * other`.
     #[inline(always)]
@@ -75,32 +88,32 @@ pub trait Taylor<T: Float>: Copy {
     /// `-self`.
     #[inline(always)]
     fn neg(self) -> Self {
-        self.unary(|a, _, k| rules::neg(a, k))
+        self.linear_unary(|a, _, k| rules::neg(a, k))
     }
     /// `self + s` for a plain `s` (O(K)).
     #[inline(always)]
     fn add_scalar(self, s: T) -> Self {
-        self.unary(|a, _, k| rules::add_scalar(a, s, k))
+        self.linear_unary(|a, _, k| rules::add_scalar(a, s, k))
     }
     /// `self - s` for a plain `s` (O(K)).
     #[inline(always)]
     fn sub_scalar(self, s: T) -> Self {
-        self.unary(|a, _, k| rules::add_scalar(a, -s, k))
+        self.linear_unary(|a, _, k| rules::add_scalar(a, -s, k))
     }
     /// `s - self` for a plain `s` (O(K)).
     #[inline(always)]
     fn rsub_scalar(self, s: T) -> Self {
-        self.unary(|a, _, k| rules::scalar_sub(s, a, k))
+        self.linear_unary(|a, _, k| rules::scalar_sub(s, a, k))
     }
     /// `self * s` for a plain `s` (O(K)).
     #[inline(always)]
     fn mul_scalar(self, s: T) -> Self {
-        self.unary(|a, _, k| rules::mul_scalar(a, s, k))
+        self.linear_unary(|a, _, k| rules::mul_scalar(a, s, k))
     }
     /// `self / s` for a plain `s` (O(K)).
     #[inline(always)]
     fn div_scalar(self, s: T) -> Self {
-        self.unary(|a, _, k| rules::div_scalar(a, s, k))
+        self.linear_unary(|a, _, k| rules::div_scalar(a, s, k))
     }
     /// `s / self` for a plain `s`.
     #[inline(always)]
@@ -247,12 +260,12 @@ pub trait Taylor<T: Float>: Copy {
     /// Degrees from radians.
     #[inline(always)]
     fn to_degrees(self) -> Self {
-        self.unary(|a, _, k| rules::to_degrees(a, k))
+        self.linear_unary(|a, _, k| rules::to_degrees(a, k))
     }
     /// Radians from degrees.
     #[inline(always)]
     fn to_radians(self) -> Self {
-        self.unary(|a, _, k| rules::to_radians(a, k))
+        self.linear_unary(|a, _, k| rules::to_radians(a, k))
     }
 
     // ---- hyperbolic -------------------------------------------------------------------

@@ -1,0 +1,307 @@
+//! The collapsed jet `CollapsedJet<T, N, R>` (Dangel, Siebert, Zeinhofer, Walther,
+//! "Collapsing Taylor Mode Automatic Differentiation", NeurIPS 2025, arXiv 2505.13644):
+//! `R` directions sharing the value, coefficients `1..K-1` per direction and the top
+//! coefficient `K` stored once, summed over the directions.
+//!
+//! # Why the summed top coefficient propagates exactly
+//!
+//! Let `c = φ(a)` be a smooth primitive and `a(t) = a0 + a1 t + ... + aK t^K`. By Faà di
+//! Bruno's formula the top coefficient of `c(t)` is
+//!
+//! ```text
+//! c_K = φ'(a0) · a_K + P_K(a0; a1, ..., a_{K-1})
+//! ```
+//!
+//! with `P_K` a polynomial in the lower coefficients (`a_K` appears only in the term with
+//! one factor). For two inputs, `c_K = ∂_aφ · a_K + ∂_bφ · b_K + P_K(a0, b0; lower)`. The
+//! slopes `φ'(a0)`, `∂_aφ`, `∂_bφ` depend on coefficient 0 only, which every direction
+//! shares, so summing over directions `r`:
+//!
+//! ```text
+//! Σ_r c_K^(r) = φ'(a0) · Σ_r a_K^(r) + Σ_r P_K(a0; lower^(r)).
+//! ```
+//!
+//! The right side needs the inputs' *summed* top and their per-direction lower
+//! coefficients, which is what a collapsed jet stores; by induction over the evaluation
+//! every intermediate's lower coefficients are those of standard Taylor arithmetic and
+//! its summed top is the exact sum. No truncation is involved: the identity is exact.
+//!
+//! An incremental rule returns the exact coefficient for *any* value of `a_K` (its
+//! inputs' top), so as a function of the top input it *is* the affine map above. Hence
+//! the driver for a general rule evaluates it for direction 0 with the summed top and
+//! for the other directions with top 0, and adds the results:
+//! `rule(lower⁰, Σ a_K) + Σ_{r≥1} rule(lowerʳ, 0) = Σ_r P_K + φ'(a0) Σ_r a_K^(r)`.
+//! This is stored as `rows[0][K] = Σ`, `rows[r][K] = 0` for `r ≥ 1`, so the rows are
+//! ordinary rule inputs.
+//!
+//! For a *linear* primitive (`+`, `-`, negation, operations with a plain scalar) `P_K = 0`
+//! and `c_K` depends on `a_K` (and `b_K`) alone, so the top is computed once from the
+//! summed top: [`Taylor::linear_unary`] and [`Taylor::linear_binary`] are overridden to
+//! do exactly that. For a Laplacian (`K = 2`) with `D` directions a linear operation
+//! then costs `1 + D + 1` coefficient evaluations instead of `1 + 2D`, which is where the
+//! collapsed Laplacian of a neural network saves (the linear layers dominate).
+//!
+//! Caveat: piecewise primitives at a kink (e.g. `abs` at a zero value, where the sign is
+//! read from the first nonzero coefficient) are direction-dependent and not affine in
+//! the top; there the collapsed top follows direction 0's branch.
+
+use crate::jet::factorial;
+use crate::multi::{rows_binary, rows_ternary, rows_unary, rows_unary_pair};
+use crate::{Jet, Taylor};
+use core::fmt;
+use num_traits::Float;
+
+/// `R` truncated Taylor series of order `K = N - 1` sharing coefficient 0, with the top
+/// coefficient `K` kept only as its sum over directions.
+///
+/// Seed input `i` with `x_i + t v_i^(r)` per direction (`along`); after `f`, the summed
+/// top [`summed_coefficient`](Self::summed_coefficient) is
+/// `Σ_r c_K^(r) = (1/K!) Σ_r D^K_{v^(r)} f(x)`. With `K = 2` and unit directions that is
+/// half the Laplacian; with the columns of `S` it is half of `Σ C_ij ∂²f/∂x_i∂x_j` for
+/// `C = S Sᵀ`; with `K = 4` it gives the sums that the bi-Laplacian interpolates. The
+/// module docs derive why the summed top is exact.
+///
+/// ```
+/// use jet_runtime::{CollapsedJet, Taylor};
+///
+/// // Δ(x² y + sin y) at (1, 2) = 2y - sin y.
+/// let x = CollapsedJet::<f64, 3, 2>::along(1.0, [1.0, 0.0]);
+/// let y = CollapsedJet::<f64, 3, 2>::along(2.0, [0.0, 1.0]);
+/// let f = x.square().mul(y).add(y.sin());
+/// let laplacian = f.summed_derivative();
+/// assert!((laplacian - (4.0 - 2f64.sin())).abs() < 1e-15);
+/// assert_eq!(f.coefficient(0, 1), 4.0); // ∂f/∂x = 2xy, per direction
+/// ```
+#[derive(Clone, Copy, PartialEq)]
+pub struct CollapsedJet<T, const N: usize, const R: usize> {
+    /// `rows[r] = [x0, x1^(r), ..., x_{K-1}^(r), top_r]` with `x0` repeated,
+    /// `top_0 = Σ_r xK^(r)` and `top_r = 0` for `r ≥ 1`.
+    rows: [[T; N]; R],
+}
+
+impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
+    /// Compile-time check of the shape: a top coefficient above the value, one direction.
+    const SHAPE: () = assert!(N >= 2 && R >= 1, "CollapsedJet needs N >= 2 and R >= 1");
+
+    /// The order `K = N - 1`: the coefficient that is summed over directions.
+    ///
+    /// ```
+    /// assert_eq!(jet_runtime::CollapsedJet::<f64, 3, 8>::ORDER, 2);
+    /// ```
+    pub const ORDER: usize = N - 1;
+
+    /// The number of directions `R`.
+    ///
+    /// ```
+    /// assert_eq!(jet_runtime::CollapsedJet::<f64, 3, 8>::DIRECTIONS, 8);
+    /// ```
+    pub const DIRECTIONS: usize = R;
+
+    /// The constant `c`.
+    ///
+    /// ```
+    /// use jet_runtime::CollapsedJet;
+    /// let c = CollapsedJet::<f64, 3, 2>::constant(4.0);
+    /// assert_eq!((c.value(), c.summed_coefficient()), (4.0, 0.0));
+    /// ```
+    #[inline]
+    pub fn constant(c: T) -> Self {
+        Self::along(c, [T::zero(); R])
+    }
+
+    /// The lines `x(t) = x0 + v[r] t`, one per direction.
+    ///
+    /// For `K ≥ 2` coefficient 1 is stored per direction and the summed top is 0; for
+    /// `K = 1` coefficient 1 is the top and is stored as `Σ_r v[r]`.
+    ///
+    /// ```
+    /// use jet_runtime::CollapsedJet;
+    /// let x = CollapsedJet::<f64, 3, 2>::along(1.5, [1.0, -2.0]);
+    /// assert_eq!(x.coefficient(1, 1), -2.0);
+    /// assert_eq!(x.summed_coefficient(), 0.0);
+    /// ```
+    #[inline]
+    pub fn along(x0: T, v: [T; R]) -> Self {
+        let () = Self::SHAPE;
+        let mut rows = [[T::zero(); N]; R];
+        for (row, vr) in rows.iter_mut().zip(v) {
+            row[0] = x0;
+            row[1] = vr;
+        }
+        Self::collapse(rows)
+    }
+
+    /// Collapses one jet per direction: keeps their shared value (taken from `jets[0]`),
+    /// their coefficients `1..K-1`, and the sum of their top coefficients.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Jet};
+    /// let c = CollapsedJet::from_jets([
+    ///     Jet::from_coefficients([1.0, 2.0, 3.0]),
+    ///     Jet::from_coefficients([1.0, 4.0, 5.0]),
+    /// ]);
+    /// assert_eq!(c.coefficient(1, 1), 4.0);
+    /// assert_eq!(c.summed_coefficient(), 8.0);
+    /// ```
+    #[inline]
+    pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
+        let () = Self::SHAPE;
+        let x0 = jets[0].value();
+        let mut rows = [[T::zero(); N]; R];
+        for (row, jet) in rows.iter_mut().zip(jets) {
+            *row = jet.coefficients();
+            row[0] = x0;
+        }
+        Self::collapse(rows)
+    }
+
+    /// Restores the storage invariant: the top of every row summed into row 0.
+    #[inline(always)]
+    fn collapse(mut rows: [[T; N]; R]) -> Self {
+        let top = N - 1;
+        let mut sum = rows[0][top];
+        for row in rows.iter_mut().skip(1) {
+            sum = sum + row[top];
+            row[top] = T::zero();
+        }
+        rows[0][top] = sum;
+        Self { rows }
+    }
+
+    /// The shared value `x0` (the primal).
+    ///
+    /// ```
+    /// use jet_runtime::CollapsedJet;
+    /// assert_eq!(CollapsedJet::<f64, 3, 4>::along(0.5, [1.0; 4]).value(), 0.5);
+    /// ```
+    #[inline]
+    pub fn value(&self) -> T {
+        self.rows[0][0]
+    }
+
+    /// The normalized coefficient `xk^(r)` of direction `r`, for `k < K` (the top
+    /// coefficient exists only as a sum: [`summed_coefficient`](Self::summed_coefficient)).
+    ///
+    /// # Panics
+    /// If `r >= R` or `k >= K`.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Taylor};
+    /// let y = CollapsedJet::<f64, 4, 2>::along(0.0, [1.0, 2.0]).exp(); // e^{r t}
+    /// assert_eq!(y.coefficient(1, 2), 2.0); // (2t)²/2
+    /// ```
+    #[inline]
+    pub fn coefficient(&self, r: usize, k: usize) -> T {
+        assert!(
+            k + 1 < N,
+            "the top coefficient of a collapsed jet is only available summed"
+        );
+        self.rows[r][k]
+    }
+
+    /// The derivative `k! xk^(r)` along direction `r`, for `k < K`.
+    ///
+    /// # Panics
+    /// If `r >= R` or `k >= K`.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Taylor};
+    /// let y = CollapsedJet::<f64, 4, 2>::along(0.0, [1.0, 2.0]).exp();
+    /// assert_eq!(y.derivative(1, 2), 4.0);
+    /// ```
+    #[inline]
+    pub fn derivative(&self, r: usize, k: usize) -> T {
+        self.coefficient(r, k) * factorial(k)
+    }
+
+    /// The top coefficient summed over directions, `Σ_r xK^(r)`.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Taylor};
+    /// // x² along directions 1 and 3: Σ_r (v_r t)² = 10 t².
+    /// let y = CollapsedJet::<f64, 3, 2>::along(0.0, [1.0, 3.0]).square();
+    /// assert_eq!(y.summed_coefficient(), 10.0);
+    /// ```
+    #[inline]
+    pub fn summed_coefficient(&self) -> T {
+        self.rows[0][N - 1]
+    }
+
+    /// The `K`-th derivative summed over directions, `K! Σ_r xK^(r) = Σ_r D^K_{v^(r)} f`.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Taylor};
+    /// let y = CollapsedJet::<f64, 3, 2>::along(0.0, [1.0, 3.0]).square();
+    /// assert_eq!(y.summed_derivative(), 20.0);
+    /// ```
+    #[inline]
+    pub fn summed_derivative(&self) -> T {
+        self.summed_coefficient() * factorial(N - 1)
+    }
+}
+
+impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R> {
+    /// A constant, as [`CollapsedJet::constant`].
+    #[inline]
+    fn from(c: T) -> Self {
+        Self::constant(c)
+    }
+}
+
+impl<T: fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
+    /// `CollapsedJet { rows: [[x0, x1^(0), ..., Σ top], [x0, x1^(1), ..., 0], ...] }`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CollapsedJet")
+            .field("rows", &self.rows)
+            .finish()
+    }
+}
+
+impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, R> {
+    #[inline(always)]
+    fn constant(c: T) -> Self {
+        CollapsedJet::constant(c)
+    }
+    #[inline(always)]
+    fn value(&self) -> T {
+        self.rows[0][0]
+    }
+
+    // General rules: every direction at every k (the top with the input tops 0 except
+    // in row 0, which carries the sums), then the output tops summed into row 0.
+
+    #[inline(always)]
+    fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
+        Self::collapse(rows_unary(&self.rows, N, rule))
+    }
+    #[inline(always)]
+    fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
+        Self::collapse(rows_binary(&self.rows, &other.rows, N, rule))
+    }
+    #[inline(always)]
+    fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
+        Self::collapse(rows_ternary(&self.rows, &b.rows, &c.rows, N, rule))
+    }
+    #[inline(always)]
+    fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
+        let (c, d) = rows_unary_pair(&self.rows, N, rule);
+        (Self::collapse(c), Self::collapse(d))
+    }
+
+    // Linear rules: coefficients below the top per direction, the top once from the sum.
+
+    #[inline(always)]
+    fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
+        let top = N - 1;
+        let mut rows = rows_unary(&self.rows, top, &rule);
+        rows[0][top] = rule(&self.rows[0], &rows[0], top);
+        Self { rows }
+    }
+    #[inline(always)]
+    fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
+        let top = N - 1;
+        let mut rows = rows_binary(&self.rows, &other.rows, top, &rule);
+        rows[0][top] = rule(&self.rows[0], &other.rows[0], &rows[0], top);
+        Self { rows }
+    }
+}

@@ -1,0 +1,354 @@
+//! The multi-directional jet `MultiJet<T, N, R>`: `R` jets of order `K = N - 1` along `R`
+//! directions that share their value, pushed through a function in one pass.
+
+use crate::jet::factorial;
+use crate::{Jet, Taylor};
+use core::fmt;
+use num_traits::Float;
+
+/// `R` truncated Taylor series of order `K = N - 1` that share coefficient 0.
+///
+/// Seeding input `i` with `x_i(t) = x_i + t v_i^(r)` in direction `r` gives, in one
+/// evaluation, the Taylor coefficients of `f(x + t v^(r))` for every `r`: the value
+/// `f(x)` is computed once and coefficients `1..=K` once per direction. With the unit
+/// vectors as directions this is the *standard* Taylor-mode Hessian diagonal and
+/// Laplacian (`Δf = Σ_r 2 c_2^(r)`), and with `K = 1` the gradient.
+///
+/// Storage is one row `[x0, x1^(r), ..., xK^(r)]` per direction, with `x0` repeated in
+/// every row so that each row is a plain coefficient slice the [`rules`](crate::rules)
+/// read; the drivers compute coefficient 0 once and copy it.
+///
+/// ```
+/// use jet_runtime::{MultiJet, Taylor};
+///
+/// // f(x, y) = x² y at (1, 2) along e_x and e_y.
+/// let x = MultiJet::<f64, 3, 2>::along(1.0, [1.0, 0.0]);
+/// let y = MultiJet::<f64, 3, 2>::along(2.0, [0.0, 1.0]);
+/// let f = x.square().mul(y);
+/// assert_eq!(f.value(), 2.0);
+/// assert_eq!(f.derivative(0, 1), 4.0); // ∂f/∂x = 2xy
+/// assert_eq!(f.derivative(1, 1), 1.0); // ∂f/∂y = x²
+/// assert_eq!(f.derivative(0, 2), 4.0); // ∂²f/∂x² = 2y
+/// assert_eq!(f.derivative(1, 2), 0.0); // ∂²f/∂y² = 0
+/// ```
+#[derive(Clone, Copy, PartialEq)]
+pub struct MultiJet<T, const N: usize, const R: usize> {
+    /// `rows[r] = [x0, x1^(r), ..., xK^(r)]`; `rows[r][0]` is the same for every `r`.
+    rows: [[T; N]; R],
+}
+
+impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
+    /// Compile-time check of the shape: at least one coefficient and one direction.
+    const SHAPE: () = assert!(N >= 1 && R >= 1, "MultiJet needs N >= 1 and R >= 1");
+
+    /// The order `K = N - 1`: the highest derivative along each direction.
+    ///
+    /// ```
+    /// assert_eq!(jet_runtime::MultiJet::<f64, 3, 8>::ORDER, 2);
+    /// ```
+    pub const ORDER: usize = N - 1;
+
+    /// The number of directions `R`.
+    ///
+    /// ```
+    /// assert_eq!(jet_runtime::MultiJet::<f64, 3, 8>::DIRECTIONS, 8);
+    /// ```
+    pub const DIRECTIONS: usize = R;
+
+    /// The constant `c` in every direction.
+    ///
+    /// ```
+    /// use jet_runtime::MultiJet;
+    /// let c = MultiJet::<f64, 3, 2>::constant(4.0);
+    /// assert_eq!(c.value(), 4.0);
+    /// assert_eq!(c.coefficient(1, 1), 0.0);
+    /// ```
+    #[inline]
+    pub fn constant(c: T) -> Self {
+        Self::along(c, [T::zero(); R])
+    }
+
+    /// The lines `x(t) = x0 + v[r] t`, one per direction: coefficients `[x0, v[r], 0, ...]`.
+    ///
+    /// An input variable `x_i` of a function gets `along(x_i, [v^(0)_i, ..., v^(R-1)_i])`:
+    /// its component of every direction.
+    ///
+    /// ```
+    /// use jet_runtime::MultiJet;
+    /// let x = MultiJet::<f64, 3, 2>::along(1.5, [1.0, -2.0]);
+    /// assert_eq!(x.direction(1).coefficients(), [1.5, -2.0, 0.0]);
+    /// ```
+    #[inline]
+    pub fn along(x0: T, v: [T; R]) -> Self {
+        let () = Self::SHAPE;
+        let mut rows = [[T::zero(); N]; R];
+        for (row, vr) in rows.iter_mut().zip(v) {
+            row[0] = x0;
+            if N > 1 {
+                row[1] = vr;
+            }
+        }
+        Self { rows }
+    }
+
+    /// The multi-directional jet from one jet per direction. They must share their value:
+    /// coefficient 0 is taken from `jets[0]` and the others' coefficient 0 is ignored.
+    ///
+    /// ```
+    /// use jet_runtime::{Jet, MultiJet};
+    /// let m = MultiJet::from_jets([
+    ///     Jet::from_coefficients([1.0, 2.0, 3.0]),
+    ///     Jet::from_coefficients([1.0, 4.0, 5.0]),
+    /// ]);
+    /// assert_eq!(m.coefficient(1, 2), 5.0);
+    /// ```
+    #[inline]
+    pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
+        let () = Self::SHAPE;
+        let x0 = jets[0].value();
+        let mut rows = [[T::zero(); N]; R];
+        for (row, jet) in rows.iter_mut().zip(jets) {
+            *row = jet.coefficients();
+            row[0] = x0;
+        }
+        Self { rows }
+    }
+
+    /// The shared value `x0` (the primal).
+    ///
+    /// ```
+    /// use jet_runtime::MultiJet;
+    /// assert_eq!(MultiJet::<f64, 2, 3>::along(0.5, [1.0; 3]).value(), 0.5);
+    /// ```
+    #[inline]
+    pub fn value(&self) -> T {
+        self.rows[0][0]
+    }
+
+    /// The normalized coefficient `xk^(r)` of direction `r`.
+    ///
+    /// # Panics
+    /// If `r >= R` or `k > K`.
+    ///
+    /// ```
+    /// use jet_runtime::{MultiJet, Taylor};
+    /// let y = MultiJet::<f64, 3, 2>::along(0.0, [1.0, 2.0]).exp(); // e^{r t}
+    /// assert_eq!(y.coefficient(1, 2), 2.0); // (2t)²/2
+    /// ```
+    #[inline]
+    pub fn coefficient(&self, r: usize, k: usize) -> T {
+        self.rows[r][k]
+    }
+
+    /// The derivative `k! xk^(r)`: the `k`-th derivative along direction `r`.
+    ///
+    /// # Panics
+    /// If `r >= R` or `k > K`.
+    ///
+    /// ```
+    /// use jet_runtime::{MultiJet, Taylor};
+    /// let y = MultiJet::<f64, 3, 2>::along(0.0, [1.0, 2.0]).exp();
+    /// assert_eq!(y.derivative(1, 2), 4.0);
+    /// ```
+    #[inline]
+    pub fn derivative(&self, r: usize, k: usize) -> T {
+        self.rows[r][k] * factorial(k)
+    }
+
+    /// The plain jet of direction `r`.
+    ///
+    /// # Panics
+    /// If `r >= R`.
+    ///
+    /// ```
+    /// use jet_runtime::{MultiJet, Taylor};
+    /// let y = MultiJet::<f64, 3, 2>::along(0.0, [1.0, 2.0]).exp();
+    /// assert_eq!(y.direction(0).coefficients(), [1.0, 1.0, 0.5]);
+    /// ```
+    #[inline]
+    pub fn direction(&self, r: usize) -> Jet<T, N> {
+        Jet::from_coefficients(self.rows[r])
+    }
+
+    /// The sum over directions of coefficient `k`, `Σ_r xk^(r)` (for `k = 0`, `R x0`).
+    ///
+    /// With unit directions and `k = 2` this is half the Laplacian.
+    ///
+    /// ```
+    /// use jet_runtime::{MultiJet, Taylor};
+    /// // f = x² + y²: Δf = 4 = 2 Σ_r c_2^(r).
+    /// let x = MultiJet::<f64, 3, 2>::along(0.3, [1.0, 0.0]);
+    /// let y = MultiJet::<f64, 3, 2>::along(0.7, [0.0, 1.0]);
+    /// let f = x.square().add(y.square());
+    /// assert_eq!(2.0 * f.summed_coefficient(2), 4.0);
+    /// ```
+    #[inline]
+    pub fn summed_coefficient(&self, k: usize) -> T {
+        self.rows.iter().fold(T::zero(), |s, row| s + row[k])
+    }
+
+    /// The sum over directions of the `k`-th derivative, `k! Σ_r xk^(r)`.
+    ///
+    /// With unit directions and `k = 2` this is the Laplacian.
+    ///
+    /// ```
+    /// use jet_runtime::{MultiJet, Taylor};
+    /// let x = MultiJet::<f64, 3, 2>::along(0.3, [1.0, 0.0]);
+    /// let y = MultiJet::<f64, 3, 2>::along(0.7, [0.0, 1.0]);
+    /// let f = x.square().add(y.square());
+    /// assert_eq!(f.summed_derivative(2), 4.0);
+    /// ```
+    #[inline]
+    pub fn summed_derivative(&self, k: usize) -> T {
+        self.summed_coefficient(k) * factorial(k)
+    }
+
+    /// Every direction's coefficients, `rows[r] = [x0, x1^(r), ..., xK^(r)]`.
+    ///
+    /// ```
+    /// use jet_runtime::MultiJet;
+    /// let x = MultiJet::<f64, 2, 2>::along(1.0, [3.0, 4.0]);
+    /// assert_eq!(x.rows(), [[1.0, 3.0], [1.0, 4.0]]);
+    /// ```
+    #[inline]
+    pub fn rows(&self) -> [[T; N]; R] {
+        self.rows
+    }
+}
+
+impl<T: Float, const N: usize, const R: usize> From<T> for MultiJet<T, N, R> {
+    /// A constant, as [`MultiJet::constant`].
+    #[inline]
+    fn from(c: T) -> Self {
+        Self::constant(c)
+    }
+}
+
+impl<T: fmt::Debug, const N: usize, const R: usize> fmt::Debug for MultiJet<T, N, R> {
+    /// `MultiJet[[x0, x1^(0), ...], [x0, x1^(1), ...], ...]`: one row per direction.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MultiJet")?;
+        f.debug_list().entries(self.rows.iter()).finish()
+    }
+}
+
+/// Runs a unary rule over rows sharing coefficient 0: `k = 0` once, `k ≥ 1` per row.
+#[inline(always)]
+pub(crate) fn rows_unary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; N]; R],
+    top: usize,
+    rule: impl Fn(&[T], &[T], usize) -> T,
+) -> [[T; N]; R] {
+    let mut out = [[T::zero(); N]; R];
+    let c0 = rule(&a[0], &out[0], 0);
+    for row in out.iter_mut() {
+        row[0] = c0;
+    }
+    for (o, a) in out.iter_mut().zip(a) {
+        for k in 1..top {
+            o[k] = rule(a, o, k);
+        }
+    }
+    out
+}
+
+/// [`rows_unary`] for a binary rule.
+#[inline(always)]
+pub(crate) fn rows_binary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; N]; R],
+    b: &[[T; N]; R],
+    top: usize,
+    rule: impl Fn(&[T], &[T], &[T], usize) -> T,
+) -> [[T; N]; R] {
+    let mut out = [[T::zero(); N]; R];
+    let c0 = rule(&a[0], &b[0], &out[0], 0);
+    for row in out.iter_mut() {
+        row[0] = c0;
+    }
+    for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
+        for k in 1..top {
+            o[k] = rule(a, b, o, k);
+        }
+    }
+    out
+}
+
+/// [`rows_unary`] for a ternary rule.
+#[inline(always)]
+pub(crate) fn rows_ternary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; N]; R],
+    b: &[[T; N]; R],
+    c: &[[T; N]; R],
+    top: usize,
+    rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
+) -> [[T; N]; R] {
+    let mut out = [[T::zero(); N]; R];
+    let d0 = rule(&a[0], &b[0], &c[0], &out[0], 0);
+    for row in out.iter_mut() {
+        row[0] = d0;
+    }
+    for (((o, a), b), c) in out.iter_mut().zip(a).zip(b).zip(c) {
+        for k in 1..top {
+            o[k] = rule(a, b, c, o, k);
+        }
+    }
+    out
+}
+
+/// [`rows_unary`] for a rule producing two series.
+#[inline(always)]
+pub(crate) fn rows_unary_pair<T: Float, const N: usize, const R: usize>(
+    a: &[[T; N]; R],
+    top: usize,
+    rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T),
+) -> ([[T; N]; R], [[T; N]; R]) {
+    let mut c = [[T::zero(); N]; R];
+    let mut d = [[T::zero(); N]; R];
+    let (c0, d0) = rule(&a[0], &c[0], &d[0], 0);
+    for (cr, dr) in c.iter_mut().zip(d.iter_mut()) {
+        cr[0] = c0;
+        dr[0] = d0;
+    }
+    for ((cr, dr), a) in c.iter_mut().zip(d.iter_mut()).zip(a) {
+        for k in 1..top {
+            let (ck, dk) = rule(a, cr, dr, k);
+            cr[k] = ck;
+            dr[k] = dk;
+        }
+    }
+    (c, d)
+}
+
+impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
+    #[inline(always)]
+    fn constant(c: T) -> Self {
+        MultiJet::constant(c)
+    }
+    #[inline(always)]
+    fn value(&self) -> T {
+        self.rows[0][0]
+    }
+    #[inline(always)]
+    fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
+        Self {
+            rows: rows_unary(&self.rows, N, rule),
+        }
+    }
+    #[inline(always)]
+    fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
+        Self {
+            rows: rows_binary(&self.rows, &other.rows, N, rule),
+        }
+    }
+    #[inline(always)]
+    fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
+        Self {
+            rows: rows_ternary(&self.rows, &b.rows, &c.rows, N, rule),
+        }
+    }
+    #[inline(always)]
+    fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
+        let (c, d) = rows_unary_pair(&self.rows, N, rule);
+        (Self { rows: c }, Self { rows: d })
+    }
+}

@@ -1,0 +1,230 @@
+//! Smoke tests of `#[jet]`: annotated functions against closed forms.
+//!
+//! Each test seeds `x(t) = x0 + t` (`Jet::variable`), so `derivative(k)` of the result is
+//! the k-th derivative of the function at `x0`.
+
+use jet::{jet, Float, Jet, Taylor};
+
+const TOL: f64 = 1e-12;
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= TOL * (1.0 + b.abs())
+}
+
+fn assert_derivatives(got: &[f64], want: &[f64]) {
+    assert_eq!(got.len(), want.len());
+    for (k, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(close(*g, *w), "derivative {k}: got {g}, want {w} (all: {got:?} vs {want:?})");
+    }
+}
+
+#[jet(order = 4)]
+fn sine(x: f64) -> f64 {
+    x.sin()
+}
+
+#[test]
+fn sin_derivatives_cycle() {
+    let x0 = 0.7_f64;
+    let y = sine_jet(Jet::variable(x0));
+    assert_derivatives(&y.derivatives(), &[x0.sin(), x0.cos(), -x0.sin(), -x0.cos(), x0.sin()]);
+    assert_eq!(sine(x0), x0.sin());
+}
+
+#[jet(order = 6)]
+fn exponential(x: f64) -> f64 {
+    let a = 2.0 * x;
+    (a - x).exp()
+}
+
+#[test]
+fn exp_jet_has_all_derivatives_equal() {
+    let y = exponential_jet(Jet::variable(0.3));
+    let e = 0.3_f64.exp();
+    assert_derivatives(&y.derivatives(), &[e; 7]);
+}
+
+#[jet(order = 4)]
+fn morse(r: f64) -> f64 {
+    let e = (-1.9 * (r - 0.74)).exp();
+    4.7 * (1.0 - e) * (1.0 - e)
+}
+
+#[test]
+fn morse_matches_closed_form() {
+    // V(r) = D (1 - e)^2, e = exp(-a (r - r0)): V' = 2 D a e (1 - e), V'' = 2 D a^2 e (2e - 1).
+    let (d, a, r0, r) = (4.7, 1.9, 0.74, 0.9_f64);
+    let e = (-a * (r - r0)).exp();
+    let y = morse_jet(Jet::variable(r));
+    assert!(close(y.value(), morse(r)));
+    assert!(close(y.derivative(1), 2.0 * d * a * e * (1.0 - e)));
+    assert!(close(y.derivative(2), 2.0 * d * a * a * e * (2.0 * e - 1.0)));
+}
+
+/// Piecewise: a branch on the primal, `if` as an expression with an inactive branch.
+#[jet(order = 3)]
+fn piecewise(x: f64) -> f64 {
+    if x < 1.0 {
+        x * x * x
+    } else if x > 10.0 {
+        5.0
+    } else {
+        let y = 2.0 * x;
+        y - 1.0
+    }
+}
+
+#[test]
+fn piecewise_follows_the_primal_branch() {
+    let left = piecewise_jet(Jet::variable(0.5));
+    assert_derivatives(&left.derivatives(), &[0.125, 0.75, 3.0, 6.0]);
+    let right = piecewise_jet(Jet::variable(2.0));
+    assert_derivatives(&right.derivatives(), &[3.0, 2.0, 0.0, 0.0]);
+    let flat = piecewise_jet(Jet::variable(20.0));
+    assert_derivatives(&flat.derivatives(), &[5.0, 0.0, 0.0, 0.0]);
+}
+
+/// Newton's iteration for sqrt(a): `y` starts inactive and becomes active in the loop.
+#[jet(order = 4)]
+fn newton_sqrt(a: f64) -> f64 {
+    let mut y = 1.0;
+    let mut i = 0;
+    while i < 60 {
+        let next = 0.5 * (y + a / y);
+        if (next - y).abs() < 1e-300 {
+            break;
+        }
+        y = next;
+        i += 1;
+    }
+    y
+}
+
+#[test]
+fn newton_iteration_differentiates_like_sqrt() {
+    let a = 2.0_f64;
+    let y = newton_sqrt_jet(Jet::variable(a));
+    let s = a.sqrt();
+    // d^k/da^k sqrt(a): 1/(2 s), -1/(4 a s), 3/(8 a^2 s), -15/(16 a^3 s)
+    let want = [s, 0.5 / s, -0.25 / (a * s), 0.375 / (a * a * s), -0.9375 / (a * a * a * s)];
+    for (k, w) in want.iter().enumerate() {
+        assert!((y.derivative(k) - w).abs() < 1e-10, "k = {k}: {} vs {w}", y.derivative(k));
+    }
+}
+
+/// Generic over the float type; companion generic over the jet type.
+#[jet]
+fn gaussian<T: Float>(x: T) -> T {
+    let half = T::from(0.5).unwrap();
+    (-(x * x) * half).exp()
+}
+
+#[test]
+fn generic_float_at_f64_and_f32() {
+    let x0 = 0.8_f64;
+    let g = (-0.5 * x0 * x0).exp();
+    let y = gaussian_jet(Jet::<f64, 3>::variable(x0));
+    assert_derivatives(&y.derivatives(), &[g, -x0 * g, (x0 * x0 - 1.0) * g]);
+    let y32 = gaussian_jet(Jet::<f32, 3>::variable(0.8));
+    assert!((y32.derivative(2) - ((x0 * x0 - 1.0) * g) as f32).abs() < 1e-5);
+    assert_eq!(gaussian(x0), g);
+}
+
+struct Spring {
+    k: f64,
+    rest: f64,
+}
+
+impl Spring {
+    /// A method reading its fields as constants.
+    #[jet(order = 3)]
+    fn energy(&self, x: f64) -> f64 {
+        let d = x - self.rest;
+        0.5 * self.k * d.powi(2)
+    }
+}
+
+#[test]
+fn method_in_impl_block() {
+    let s = Spring { k: 3.0, rest: 1.0 };
+    let y = s.energy_jet(Jet::variable(1.5));
+    assert_derivatives(&y.derivatives(), &[0.375, 1.5, 3.0, 0.0]);
+    assert_eq!(s.energy(1.5), 0.375);
+}
+
+/// `wrt(x)`: `y` stays a plain float; `name = "..."` renames the companion.
+#[jet(order = 2, wrt(x), name = "scaled_taylor")]
+fn scaled(x: f64, y: f64, n: i32) -> f64 {
+    y * x.powi(n)
+}
+
+#[test]
+fn wrt_and_name() {
+    let r = scaled_taylor(Jet::variable(2.0), 3.0, 3);
+    assert_derivatives(&r.derivatives(), &[24.0, 36.0, 36.0]);
+}
+
+#[jet]
+fn inner_poly(x: f64) -> f64 {
+    x * x + 1.0
+}
+
+/// Calls between annotated functions use the companions.
+#[jet]
+fn outer(x: f64) -> f64 {
+    let p = inner_poly(x);
+    p.ln() + inner_poly(2.0)
+}
+
+#[test]
+fn calls_between_annotated_functions() {
+    let x0 = 0.5_f64;
+    let y = outer_jet(Jet::<f64, 3>::variable(x0));
+    let p = x0 * x0 + 1.0;
+    // d/dx ln(x^2 + 1) = 2x / p, d2 = (2 p - 4 x^2) / p^2
+    assert_derivatives(&y.derivatives(), &[p.ln() + 5.0, 2.0 * x0 / p, (2.0 * p - 4.0 * x0 * x0) / (p * p)]);
+}
+
+/// Two active parameters, compound assignment, `match`, early return, sin/cos sharing.
+#[jet(order = 3)]
+fn mixed(x: f64, y: f64, mode: u8) -> f64 {
+    if x.is_nan() {
+        return 0.0;
+    }
+    let mut acc = 0.0;
+    acc += x.sin() * y;
+    acc -= x.cos();
+    match mode {
+        0 => acc,
+        _ => acc * 2.0,
+    }
+}
+
+#[test]
+fn two_parameters_along_a_direction() {
+    // Seed x = x0 + t, y = y0 + 2t: derivatives along the line.
+    let (x0, y0) = (0.4_f64, 1.5_f64);
+    let r = mixed_jet(Jet::variable(x0), Jet::along(y0, 2.0), 0);
+    // f(t) = sin(x0 + t) (y0 + 2 t) - cos(x0 + t); f' = cos x y + 2 sin x + sin x
+    let f1 = x0.cos() * y0 + 2.0 * x0.sin() + x0.sin();
+    assert!(close(r.value(), mixed(x0, y0, 0)));
+    assert!(close(r.derivative(1), f1));
+    let r2 = mixed_jet(Jet::variable(x0), Jet::along(y0, 2.0), 1);
+    assert!(close(r2.derivative(1), 2.0 * f1));
+}
+
+/// The generic companion works with any `Taylor` implementation written by hand.
+#[test]
+fn generic_companion_is_callable_with_explicit_type() {
+    let y: Jet<f64, 2> = inner_poly_jet(<Jet<f64, 2> as Taylor<f64>>::constant(3.0));
+    assert_eq!(y.coefficients(), [10.0, 0.0]);
+}
+
+#[test]
+fn originals_are_emitted_unchanged() {
+    assert_eq!(exponential(0.0), 1.0);
+    assert_eq!(piecewise(0.5), 0.125);
+    assert!((newton_sqrt(2.0) - 2.0_f64.sqrt()).abs() < 1e-15);
+    assert_eq!(scaled(2.0, 3.0, 3), 24.0);
+    assert_eq!(outer(0.0), 1.0_f64.ln() + 5.0);
+}
