@@ -9,7 +9,10 @@
 mod ode_systems;
 
 use jet::ode::{Integrator, OdeSystem};
-use ode_systems::{kepler_energy, pendulum_energy, Kepler, Lorenz, Pendulum};
+use ode_systems::{
+    kepler_energy, pendulum_energy, HandKepler, HandLorenz, HandPendulum, KeplerOde, LorenzOde,
+    PendulumOde, LORENZ_PARAMS,
+};
 use std::time::Instant;
 
 const TOL: f64 = 1e-15;
@@ -57,21 +60,47 @@ fn main() {
         "{:10} {:>5} {:>6} {:>12} {:>10} {:>15}",
         "problem", "order", "steps", "median wall", "per step", "energy rel err"
     );
+    let e = 0.5f64;
+    let kepler0 = [1.0 - e, 0.0, 0.0, ((1.0 + e) / (1.0 - e)).sqrt()];
+    let kepler_end = 200.0 * std::f64::consts::PI;
+    let pendulum0 = [0.5, 0.0];
+    let lorenz0 = [1.0, 1.0, 1.0];
+    println!("-- #[jet::ode] generated kernels");
     run(
         "pendulum",
-        Pendulum::default(),
-        &[0.5, 0.0],
+        PendulumOde::new(),
+        &pendulum0,
         1000.0,
         Some(pendulum_energy),
     );
-    let e = 0.5f64;
-    let kepler0 = [1.0 - e, 0.0, 0.0, ((1.0 + e) / (1.0 - e)).sqrt()];
     run(
         "kepler",
-        Kepler::default(),
+        KeplerOde::new(),
         &kepler0,
-        200.0 * std::f64::consts::PI,
+        kepler_end,
         Some(kepler_energy),
     );
-    run("lorenz", Lorenz, &[1.0, 1.0, 1.0], 100.0, None);
+    run(
+        "lorenz",
+        LorenzOde::new(LORENZ_PARAMS),
+        &lorenz0,
+        100.0,
+        None,
+    );
+    println!("-- hand-written kernels (the same rules, called by hand)");
+    run(
+        "pendulum",
+        HandPendulum::default(),
+        &pendulum0,
+        1000.0,
+        Some(pendulum_energy),
+    );
+    run(
+        "kepler",
+        HandKepler::default(),
+        &kepler0,
+        kepler_end,
+        Some(kepler_energy),
+    );
+    run("lorenz", HandLorenz, &lorenz0, 100.0, None);
 }

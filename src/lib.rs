@@ -1,7 +1,7 @@
 //! jet: higher-order derivatives of ordinary Rust numeric code.
 #![cfg_attr(not(feature = "std"), no_std)]
 
-pub use jet_macros::jet;
+pub use jet_macros::{jet, ode};
 pub use jet_runtime::{rules, Float, Jet, Taylor};
 pub use jet_runtime::{CollapsedJet, MultiJet};
 

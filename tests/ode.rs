@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::ode_systems::{kepler_energy, pendulum_energy, Kepler, Lorenz, Oscillator, Pendulum};
+use common::ode_systems::{
+    kepler_energy, pendulum_energy, KeplerOde, LorenzOde, OscillatorOde, PendulumOde, LORENZ_PARAMS,
+};
 use jet::ode::{Direction, Event, Integrator, OdeError, OdeSystem, Outcome};
 use std::f64::consts::PI;
 
@@ -23,7 +25,7 @@ fn lorenz_coefficients_match_exact_rational_recursion() {
     for i in 0..3 {
         tc[i * (order + 1)] = 1.0;
     }
-    Lorenz.taylor_coefficients(0.0, order, &mut tc);
+    LorenzOde::new(LORENZ_PARAMS).taylor_coefficients(0.0, order, &mut tc);
     let exact =
         |name: &str, k: usize| -> f64 { reference[name][k].as_str().unwrap().parse().unwrap() };
     let mut failures = Vec::new();
@@ -48,16 +50,16 @@ fn lorenz_coefficients_match_exact_rational_recursion() {
 
 #[test]
 fn order_follows_the_tolerance_like_heyoka() {
-    let ode = Integrator::new(Pendulum::default(), 0.0, &[0.5, 0.0], f64::EPSILON).unwrap();
+    let ode = Integrator::new(PendulumOde::new(), 0.0, &[0.5, 0.0], f64::EPSILON).unwrap();
     assert_eq!(ode.order(), 20); // heyoka's order at the default tolerance (its docs)
-    let ode = Integrator::new(Pendulum::default(), 0.0, &[0.5, 0.0], 1e-15).unwrap();
+    let ode = Integrator::new(PendulumOde::new(), 0.0, &[0.5, 0.0], 1e-15).unwrap();
     assert_eq!(ode.order(), 19);
 }
 
 #[test]
 fn harmonic_oscillator_matches_cos_and_sin_forward_and_backward() {
     for t_end in [37.5f64, -37.5] {
-        let mut ode = Integrator::new(Oscillator, 0.0, &[1.0, 0.0], 1e-15).unwrap();
+        let mut ode = Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], 1e-15).unwrap();
         let run = ode.propagate_until(t_end).unwrap();
         assert_eq!(run.outcome, Outcome::TimeReached);
         assert_eq!(ode.time(), t_end);
@@ -69,7 +71,7 @@ fn harmonic_oscillator_matches_cos_and_sin_forward_and_backward() {
 
 #[test]
 fn dense_output_and_grid_match_cos() {
-    let mut ode = Integrator::new(Oscillator, 0.0, &[1.0, 0.0], 1e-15).unwrap();
+    let mut ode = Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], 1e-15).unwrap();
     let grid: Vec<f64> = (0..=200).map(|i| 0.05 * i as f64).collect();
     let (run, values) = ode.propagate_grid(&grid).unwrap();
     assert_eq!(values.len(), grid.len());
@@ -91,7 +93,7 @@ fn dense_output_and_grid_match_cos() {
 #[test]
 fn pendulum_energy_is_conserved_over_a_thousand_time_units() {
     let s0 = [0.5, 0.0];
-    let mut ode = Integrator::new(Pendulum::default(), 0.0, &s0, 1e-15).unwrap();
+    let mut ode = Integrator::new(PendulumOde::new(), 0.0, &s0, 1e-15).unwrap();
     let run = ode.propagate_until(1000.0).unwrap();
     let err = relative(pendulum_energy(ode.state()), pendulum_energy(&s0));
     assert!(
@@ -105,7 +107,7 @@ fn pendulum_energy_is_conserved_over_a_thousand_time_units() {
 fn kepler_orbit_returns_to_pericentre_after_100_periods() {
     let e = 0.5f64;
     let s0 = [1.0 - e, 0.0, 0.0, ((1.0 + e) / (1.0 - e)).sqrt()];
-    let mut ode = Integrator::new(Kepler::default(), 0.0, &s0, 1e-15).unwrap();
+    let mut ode = Integrator::new(KeplerOde::new(), 0.0, &s0, 1e-15).unwrap();
     let run = ode.propagate_until(200.0 * PI).unwrap();
     let err = relative(kepler_energy(ode.state()), kepler_energy(&s0));
     assert!(
@@ -130,7 +132,7 @@ fn oscillator_zero_crossings_as_non_terminal_events() {
     let mut crossings = Vec::new();
     {
         let event = Event::non_terminal(|_t, y: &[f64]| y[0], |t, _y| crossings.push(t));
-        let mut ode = Integrator::new(Oscillator, 0.0, &[1.0, 0.0], 1e-15)
+        let mut ode = Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], 1e-15)
             .unwrap()
             .with_event(event);
         ode.propagate_until(20.0).unwrap();
@@ -161,7 +163,7 @@ fn pendulum_terminal_event_at_the_closed_form_quarter_period() {
     // From rest at amplitude 0.5, x first crosses zero (going down) at T/4 = K(sin²(0.25)).
     let quarter = elliptic_k((0.25f64).sin().powi(2));
     let event = Event::terminal(|_t, y: &[f64]| y[0]).direction(Direction::Negative);
-    let mut ode = Integrator::new(Pendulum::default(), 0.0, &[0.5, 0.0], 1e-15)
+    let mut ode = Integrator::new(PendulumOde::new(), 0.0, &[0.5, 0.0], 1e-15)
         .unwrap()
         .with_event(event);
     let run = ode.propagate_until(100.0).unwrap();
@@ -214,7 +216,7 @@ fn failures_are_results_with_the_time_reached() {
     assert!(time < 1.0 && time > 0.99, "stopped at {time} ({err})");
     assert_eq!(ode.time(), time);
 
-    let mut ode = Integrator::new(Oscillator, 0.0, &[1.0, 0.0], 1e-15)
+    let mut ode = Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], 1e-15)
         .unwrap()
         .with_max_steps(3);
     assert!(matches!(
@@ -222,7 +224,7 @@ fn failures_are_results_with_the_time_reached() {
         Err(OdeError::MaxSteps { steps: 3, .. })
     ));
 
-    assert!(Integrator::new(Oscillator, 0.0, &[1.0], 1e-15).is_err());
-    assert!(Integrator::new(Oscillator, 0.0, &[1.0, 0.0], -1.0).is_err());
-    assert!(Integrator::new(Oscillator, 0.0, &[f64::NAN, 0.0], 1e-15).is_err());
+    assert!(Integrator::new(OscillatorOde::new(), 0.0, &[1.0], 1e-15).is_err());
+    assert!(Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], -1.0).is_err());
+    assert!(Integrator::new(OscillatorOde::new(), 0.0, &[f64::NAN, 0.0], 1e-15).is_err());
 }

@@ -14,6 +14,7 @@ mod expand;
 #[cfg(test)]
 mod fuzz_tests;
 mod lower;
+mod ode;
 mod parse;
 mod symbol;
 
@@ -28,4 +29,13 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn jet(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::expand(args.into(), item.into()).into()
+}
+
+/// Compiles an ODE right-hand side `fn f(t: T, y: &[T; D] [, p: &[T; P]]) -> [T; D]`
+/// into a Taylor-coefficient kernel: beside the unchanged function it emits a struct
+/// (`<Name>Ode`, or `name = "..."`) implementing `jet::ode::OdeSystem<T>`, which
+/// `jet::ode::Integrator` propagates. See `jet::ode` for the user documentation.
+#[proc_macro_attribute]
+pub fn ode(args: TokenStream, item: TokenStream) -> TokenStream {
+    ode::expand(args.into(), item.into()).into()
 }

@@ -5,6 +5,10 @@ use super::step_size::{jorba_zou, order_from_tolerance};
 use super::{Event, OdeError, OdeSystem, Outcome, Propagation};
 use num_traits::Float;
 
+/// What [`Integrator::propagate_grid`] returns: the propagation summary and the state at
+/// each grid time.
+pub type GridStates<T> = (Propagation<T>, Vec<Vec<T>>);
+
 /// What one step did.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepInfo<T> {
@@ -56,6 +60,9 @@ pub struct Integrator<'e, S, T = f64> {
     /// `g` of each event at the current state.
     event_values: Vec<T>,
     scratch: Vec<T>,
+    /// Per-component compensation of the state's rounding error (the state is the
+    /// unevaluated sum `state + state_lo`, accumulated with TwoSum at every step).
+    state_lo: Vec<T>,
 }
 
 impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
@@ -110,6 +117,7 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
             events: Vec::new(),
             event_values: Vec::new(),
             scratch: vec![T::zero(); dim],
+            state_lo: vec![T::zero(); dim],
         })
     }
 
@@ -191,6 +199,7 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
         self.time_hi = t;
         self.time_lo = T::zero();
         self.state.copy_from_slice(y);
+        self.state_lo.iter_mut().for_each(|lo| *lo = T::zero());
         self.last_step = None;
         self.event_values.clear();
         Ok(())
@@ -256,11 +265,20 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
                 terminal_event = Some(index);
             }
         }
-        evaluate(&self.tc, self.order, h, &mut self.scratch);
+        increment(&self.tc, self.order, h, &mut self.scratch);
         if self.scratch.iter().any(|y| !y.is_finite()) {
             return Err(OdeError::NonFinite { time: t });
         }
-        self.state.copy_from_slice(&self.scratch);
+        for ((y, lo), delta) in self
+            .state
+            .iter_mut()
+            .zip(&mut self.state_lo)
+            .zip(&self.scratch)
+        {
+            let (sum, err) = two_sum(*y, *delta + *lo);
+            *y = sum;
+            *lo = err;
+        }
         self.last_step = Some((t, h));
         if (h - remaining).abs() == T::zero() {
             // Land exactly on the limit.
@@ -325,7 +343,7 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     pub fn propagate_grid(
         &mut self,
         grid: &[T],
-    ) -> Result<(Propagation<T>, Vec<Vec<T>>), OdeError<T>> {
+    ) -> Result<GridStates<T>, OdeError<T>> {
         let mut out = Vec::with_capacity(grid.len());
         let Some(&last) = grid.last() else {
             return Ok((
@@ -480,6 +498,16 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
             self.event_values[index] = (event.g)(t + h_end, &y);
         }
         (h_end, cut.map(|(_, index)| index))
+    }
+}
+
+/// The step's increment `Σ_{k=1..p} y^[k] τ^k` of every component (Horner), added to
+/// the state with compensation by the caller.
+fn increment<T: Float>(tc: &[T], order: usize, tau: T, out: &mut [T]) {
+    let n = order + 1;
+    for (i, o) in out.iter_mut().enumerate() {
+        let series = &tc[i * n + 1..(i + 1) * n];
+        *o = series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c) * tau;
     }
 }
 

@@ -1,10 +1,43 @@
-//! Hand-written Taylor-coefficient kernels for the ODE test problems, written the way
-//! the ODE mode's generated code is: one incremental rule call per intermediate and
-//! order, then `y_{k+1} = f_k / (k + 1)`. Shared by `tests/ode.rs` and `benches/ode.rs`.
+//! The ODE test problems, shared by `tests/ode.rs` and `benches/ode.rs`: right-hand
+//! sides compiled by `#[jet::ode]` (what users write), and the same kernels written by
+//! hand with one incremental rule call per intermediate (the floor the generated code is
+//! measured against).
 #![allow(dead_code)]
 
 use jet::ode::OdeSystem;
 use jet::rules;
+
+/// x'' = -sin x.
+#[jet::ode]
+pub fn pendulum(_t: f64, y: &[f64; 2]) -> [f64; 2] {
+    [y[1], -y[0].sin()]
+}
+
+/// The planar Kepler problem with mu = 1, written as heyoka's script writes it.
+#[jet::ode]
+pub fn kepler(_t: f64, y: &[f64; 4]) -> [f64; 4] {
+    let r3 = (y[0] * y[0] + y[1] * y[1]).powf(1.5);
+    [y[2], y[3], -y[0] / r3, -y[1] / r3]
+}
+
+/// The Lorenz system with parameters (sigma, rho, beta).
+#[jet::ode]
+pub fn lorenz(_t: f64, y: &[f64; 3], p: &[f64; 3]) -> [f64; 3] {
+    [
+        p[0] * (y[1] - y[0]),
+        y[0] * (p[1] - y[2]) - y[1],
+        y[0] * y[1] - p[2] * y[2],
+    ]
+}
+
+/// The harmonic oscillator x'' = -x.
+#[jet::ode]
+pub fn oscillator(_t: f64, y: &[f64; 2]) -> [f64; 2] {
+    [y[1], -y[0]]
+}
+
+/// The classic Lorenz parameters.
+pub const LORENZ_PARAMS: [f64; 3] = [10.0, 28.0, 8.0 / 3.0];
 
 /// Splits the component-major coefficient buffer into `D` series of `order + 1`.
 fn series<const D: usize>(tc: &mut [f64], order: usize) -> [&mut [f64]; D] {
@@ -19,12 +52,12 @@ fn scratch(order: usize) -> Vec<f64> {
 
 /// x'' = -sin x as (x, v).
 #[derive(Default)]
-pub struct Pendulum {
+pub struct HandPendulum {
     sin: Vec<f64>,
     cos: Vec<f64>,
 }
 
-impl OdeSystem<f64> for Pendulum {
+impl OdeSystem<f64> for HandPendulum {
     fn dim(&self) -> usize {
         2
     }
@@ -47,12 +80,12 @@ impl OdeSystem<f64> for Pendulum {
 
 /// Planar Kepler problem, mu = 1, as (x, y, vx, vy): a = -r / |r|^3.
 #[derive(Default)]
-pub struct Kepler {
+pub struct HandKepler {
     r2: Vec<f64>,
     r3inv: Vec<f64>,
 }
 
-impl OdeSystem<f64> for Kepler {
+impl OdeSystem<f64> for HandKepler {
     fn dim(&self) -> usize {
         4
     }
@@ -78,9 +111,9 @@ impl OdeSystem<f64> for Kepler {
 
 /// Lorenz system with sigma = 10, rho = 28, beta = 8/3.
 #[derive(Default)]
-pub struct Lorenz;
+pub struct HandLorenz;
 
-impl OdeSystem<f64> for Lorenz {
+impl OdeSystem<f64> for HandLorenz {
     fn dim(&self) -> usize {
         3
     }
@@ -95,24 +128,6 @@ impl OdeSystem<f64> for Lorenz {
             x[k + 1] = fx / kp1;
             y[k + 1] = fy / kp1;
             z[k + 1] = fz / kp1;
-        }
-    }
-}
-
-/// Harmonic oscillator x'' = -x as (x, v).
-#[derive(Default)]
-pub struct Oscillator;
-
-impl OdeSystem<f64> for Oscillator {
-    fn dim(&self) -> usize {
-        2
-    }
-    fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
-        let [x, v] = series::<2>(tc, order);
-        for k in 0..order {
-            let kp1 = (k + 1) as f64;
-            x[k + 1] = v[k] / kp1;
-            v[k + 1] = -x[k] / kp1;
         }
     }
 }

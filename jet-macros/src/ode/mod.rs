@@ -32,15 +32,20 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
                 "`#[jet::ode]` applies to a function `fn f(t: f64, y: &[f64; D]) -> [f64; D]` \
                  (optionally with a parameter vector `p: &[f64; P]`)",
             );
+            let err = err.into_compile_error();
             return quote!(#err #item);
         }
     };
     let mut errors = Vec::new();
     let options = signature::parse_options(args, &mut errors);
     let shape = signature::read(&func, &mut errors);
-    let kernel = shape.as_ref().map(|shape| lower::lower(&func, shape, &mut errors));
+    let kernel = shape
+        .as_ref()
+        .map(|shape| lower::lower(&func, shape, &options.krate, &mut errors));
     let generated = match (&shape, &kernel) {
-        (Some(shape), Some(kernel)) if errors.is_empty() => emit::system(&func, shape, kernel, &options),
+        (Some(shape), Some(kernel)) if errors.is_empty() => {
+            emit::system(&func, shape, kernel, &options)
+        }
         (Some(shape), _) => emit::fallback(&func, shape, &options),
         _ => TokenStream::new(),
     };

@@ -21,20 +21,31 @@ pub(crate) enum Form {
     Binary(&'static str),
     /// `atan2`, `hypot`: a ternary rule whose third input is `a² + b²`.
     SumOfSquares(&'static str),
-    /// `powf` with a series exponent: `pow(a, b, p, c, k)` with `p = b ln a`.
-    PowSeries,
     /// `mul_add(a, b)`: `self * a + b`.
     MulAdd,
 }
 
 /// Methods whose rule is `c[k] = rule(a, c, k)`, named like the method.
-const UNARY: &[&str] = &["recip", "sqrt", "cbrt", "exp", "exp2", "exp_m1", "ln", "log2", "log10", "ln_1p"];
+const UNARY: &[&str] = &[
+    "recip", "sqrt", "cbrt", "exp", "exp2", "exp_m1", "ln", "log2", "log10", "ln_1p",
+];
 
 /// Methods whose rule is `c[k] = rule(a, k)`, named like the method.
-const PLAIN: &[&str] = &["abs", "signum", "floor", "ceil", "round", "trunc", "to_degrees", "to_radians"];
+const PLAIN: &[&str] = &[
+    "abs",
+    "signum",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "to_degrees",
+    "to_radians",
+];
 
 /// Methods whose rule carries an auxiliary series, named like the method.
-const WITH_AUXILIARY: &[&str] = &["tan", "tanh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "erf"];
+const WITH_AUXILIARY: &[&str] = &[
+    "tan", "tanh", "asin", "acos", "atan", "asinh", "acosh", "atanh", "erf",
+];
 
 /// The rule form of a float method, if the ODE mode supports it.
 pub(crate) fn lookup(method: &str) -> Option<Form> {
@@ -46,13 +57,28 @@ pub(crate) fn lookup(method: &str) -> Option<Form> {
         return Some(Form::Plain(rule));
     }
     if let Some(rule) = named(WITH_AUXILIARY) {
-        return Some(Form::Pair { rule, second: false });
+        return Some(Form::Pair {
+            rule,
+            second: false,
+        });
     }
     let form = match method {
-        "sin" => Form::Pair { rule: "sin_cos", second: false },
-        "cos" => Form::Pair { rule: "sin_cos", second: true },
-        "sinh" => Form::Pair { rule: "sinh_cosh", second: false },
-        "cosh" => Form::Pair { rule: "sinh_cosh", second: true },
+        "sin" => Form::Pair {
+            rule: "sin_cos",
+            second: false,
+        },
+        "cos" => Form::Pair {
+            rule: "sin_cos",
+            second: true,
+        },
+        "sinh" => Form::Pair {
+            rule: "sinh_cosh",
+            second: false,
+        },
+        "cosh" => Form::Pair {
+            rule: "sinh_cosh",
+            second: true,
+        },
         "powi" => Form::Param("powi"),
         "powf" => Form::Param("powf"),
         "log" => Form::Param("log"),
@@ -71,7 +97,7 @@ pub(crate) fn lookup(method: &str) -> Option<Form> {
 pub(crate) fn arity(form: Form) -> usize {
     match form {
         Form::Unary(_) | Form::Plain(_) | Form::Pair { .. } => 0,
-        Form::Param(_) | Form::Binary(_) | Form::SumOfSquares(_) | Form::PowSeries => 1,
+        Form::Param(_) | Form::Binary(_) | Form::SumOfSquares(_) => 1,
         Form::Clamp | Form::MulAdd => 2,
     }
 }

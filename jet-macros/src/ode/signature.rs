@@ -2,8 +2,8 @@
 //! the attribute's options.
 
 use proc_macro2::TokenStream;
-use syn::ext::IdentExt;
 use quote::format_ident;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 /// What the generated code needs to know about the signature.
@@ -30,12 +30,18 @@ const EXPECTED: &str = "expected `fn f(t: f64, y: &[f64; D]) -> [f64; D]`, optio
 
 /// Parses `name = "Ident"` and `crate = "path"`.
 pub(crate) fn parse_options(args: TokenStream, errors: &mut Vec<syn::Error>) -> Options {
-    let mut options = Options { name: None, krate: syn::parse_quote!(::jet) };
+    let mut options = Options {
+        name: None,
+        krate: syn::parse_quote!(::jet),
+    };
     let parser = syn::meta::parser(|meta| {
         if meta.path.is_ident("name") {
             let lit: syn::LitStr = meta.value()?.parse()?;
             options.name = Some(lit.parse().map_err(|_| {
-                syn::Error::new(lit.span(), "`name` must be a type name, e.g. `name = \"Pendulum\"`")
+                syn::Error::new(
+                    lit.span(),
+                    "`name` must be a type name, e.g. `name = \"Pendulum\"`",
+                )
             })?);
             Ok(())
         } else if meta.path.is_ident("crate") {
@@ -43,7 +49,9 @@ pub(crate) fn parse_options(args: TokenStream, errors: &mut Vec<syn::Error>) -> 
             options.krate = lit.parse()?;
             Ok(())
         } else {
-            Err(meta.error("unknown `#[jet::ode]` option; expected `name = \"...\"` or `crate = \"...\"`"))
+            Err(meta.error(
+                "unknown `#[jet::ode]` option; expected `name = \"...\"` or `crate = \"...\"`",
+            ))
         }
     });
     if let Err(err) = syn::parse::Parser::parse2(parser, args) {
@@ -56,7 +64,10 @@ pub(crate) fn parse_options(args: TokenStream, errors: &mut Vec<syn::Error>) -> 
 pub(crate) fn read(func: &syn::ItemFn, errors: &mut Vec<syn::Error>) -> Option<Shape> {
     let sig = &func.sig;
     if let Some(asyncness) = sig.asyncness {
-        errors.push(syn::Error::new(asyncness.span(), "`#[jet::ode]` right-hand sides cannot be `async`"));
+        errors.push(syn::Error::new(
+            asyncness.span(),
+            "`#[jet::ode]` right-hand sides cannot be `async`",
+        ));
     }
     if !sig.generics.params.is_empty() {
         errors.push(syn::Error::new_spanned(
@@ -72,9 +83,14 @@ pub(crate) fn read(func: &syn::ItemFn, errors: &mut Vec<syn::Error>) -> Option<S
     }
     let (time, float) = typed_param(inputs[0], errors)?;
     let float_name = match &float {
-        syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => p.path.segments[0].ident.to_string(),
+        syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => {
+            p.path.segments[0].ident.to_string()
+        }
         other => {
-            errors.push(syn::Error::new_spanned(other, "the time parameter must be `f64` or `f32`"));
+            errors.push(syn::Error::new_spanned(
+                other,
+                "the time parameter must be `f64` or `f32`",
+            ));
             return None;
         }
     };
@@ -90,7 +106,10 @@ pub(crate) fn read(func: &syn::ItemFn, errors: &mut Vec<syn::Error>) -> Option<S
     let ret_dim = match &sig.output {
         syn::ReturnType::Type(_, ty) => array_len(ty, &float_name, false, errors)?,
         syn::ReturnType::Default => {
-            errors.push(syn::Error::new(sig.ident.span(), format!("the right-hand side must return `[{float_name}; {dim}]`")));
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!("the right-hand side must return `[{float_name}; {dim}]`"),
+            ));
             return None;
         }
     };
@@ -102,10 +121,19 @@ pub(crate) fn read(func: &syn::ItemFn, errors: &mut Vec<syn::Error>) -> Option<S
         return None;
     }
     if dim == 0 {
-        errors.push(syn::Error::new_spanned(&state_ty, "the state must have at least one component"));
+        errors.push(syn::Error::new_spanned(
+            &state_ty,
+            "the state must have at least one component",
+        ));
         return None;
     }
-    Some(Shape { float, time, state, dim, params })
+    Some(Shape {
+        float,
+        time,
+        state,
+        dim,
+        params,
+    })
 }
 
 /// `name: Type` with a plain identifier pattern.
@@ -113,41 +141,68 @@ fn typed_param(arg: &syn::FnArg, errors: &mut Vec<syn::Error>) -> Option<(syn::I
     match arg {
         syn::FnArg::Typed(pat_type) => match &*pat_type.pat {
             syn::Pat::Ident(ident) => Some((ident.ident.clone(), (*pat_type.ty).clone())),
-            syn::Pat::Wild(w) => Some((format_ident!("__unused_{}", w.span().start().line), (*pat_type.ty).clone())),
+            syn::Pat::Wild(_) => Some((format_ident!("__jet_unused"), (*pat_type.ty).clone())),
             other => {
-                errors.push(syn::Error::new_spanned(other, "name the parameter with a plain identifier"));
+                errors.push(syn::Error::new_spanned(
+                    other,
+                    "name the parameter with a plain identifier",
+                ));
                 None
             }
         },
         syn::FnArg::Receiver(r) => {
-            errors.push(syn::Error::new_spanned(r, "`#[jet::ode]` applies to free functions, not methods"));
+            errors.push(syn::Error::new_spanned(
+                r,
+                "`#[jet::ode]` applies to free functions, not methods",
+            ));
             None
         }
     }
 }
 
 /// `&[T; N]` (by reference) or `[T; N]` (returned): N as a literal.
-fn array_len(ty: &syn::Type, float: &str, by_ref: bool, errors: &mut Vec<syn::Error>) -> Option<usize> {
+fn array_len(
+    ty: &syn::Type,
+    float: &str,
+    by_ref: bool,
+    errors: &mut Vec<syn::Error>,
+) -> Option<usize> {
     let inner = match (ty, by_ref) {
         (syn::Type::Reference(r), true) if r.mutability.is_none() => &*r.elem,
         (syn::Type::Array(_), false) => ty,
         _ => {
-            let want = if by_ref { format!("&[{float}; N]") } else { format!("[{float}; N]") };
-            errors.push(syn::Error::new_spanned(ty, format!("expected `{want}` here; {EXPECTED}")));
+            let want = if by_ref {
+                format!("&[{float}; N]")
+            } else {
+                format!("[{float}; N]")
+            };
+            errors.push(syn::Error::new_spanned(
+                ty,
+                format!("expected `{want}` here; {EXPECTED}"),
+            ));
             return None;
         }
     };
     let syn::Type::Array(array) = inner else {
-        errors.push(syn::Error::new_spanned(ty, format!("expected an array `[{float}; N]`; {EXPECTED}")));
+        errors.push(syn::Error::new_spanned(
+            ty,
+            format!("expected an array `[{float}; N]`; {EXPECTED}"),
+        ));
         return None;
     };
     let elem_ok = matches!(&*array.elem, syn::Type::Path(p) if p.path.is_ident(float));
     if !elem_ok {
-        errors.push(syn::Error::new_spanned(&array.elem, format!("the elements must be `{float}`, like the time")));
+        errors.push(syn::Error::new_spanned(
+            &array.elem,
+            format!("the elements must be `{float}`, like the time"),
+        ));
         return None;
     }
     match &array.len {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(n), .. }) => match n.base10_parse::<usize>() {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(n),
+            ..
+        }) => match n.base10_parse::<usize>() {
             Ok(n) => Some(n),
             Err(err) => {
                 errors.push(err);
@@ -155,7 +210,10 @@ fn array_len(ty: &syn::Type, float: &str, by_ref: bool, errors: &mut Vec<syn::Er
             }
         },
         other => {
-            errors.push(syn::Error::new_spanned(other, "write the array length as an integer literal, e.g. `[f64; 3]`"));
+            errors.push(syn::Error::new_spanned(
+                other,
+                "write the array length as an integer literal, e.g. `[f64; 3]`",
+            ));
             None
         }
     }
@@ -170,7 +228,9 @@ pub(crate) fn default_name(func: &syn::Ident) -> syn::Ident {
         .filter(|s| !s.is_empty())
         .map(|s| {
             let mut c = s.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
         })
         .collect();
     syn::Ident::new(&format!("{camel}Ode"), func.span())
