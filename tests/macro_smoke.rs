@@ -14,7 +14,10 @@ fn close(a: f64, b: f64) -> bool {
 fn assert_derivatives(got: &[f64], want: &[f64]) {
     assert_eq!(got.len(), want.len());
     for (k, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(close(*g, *w), "derivative {k}: got {g}, want {w} (all: {got:?} vs {want:?})");
+        assert!(
+            close(*g, *w),
+            "derivative {k}: got {g}, want {w} (all: {got:?} vs {want:?})"
+        );
     }
 }
 
@@ -27,7 +30,10 @@ fn sine(x: f64) -> f64 {
 fn sin_derivatives_cycle() {
     let x0 = 0.7_f64;
     let y = sine_jet(Jet::variable(x0));
-    assert_derivatives(&y.derivatives(), &[x0.sin(), x0.cos(), -x0.sin(), -x0.cos(), x0.sin()]);
+    assert_derivatives(
+        &y.derivatives(),
+        &[x0.sin(), x0.cos(), -x0.sin(), -x0.cos(), x0.sin()],
+    );
     assert_eq!(sine(x0), x0.sin());
 }
 
@@ -58,7 +64,10 @@ fn morse_matches_closed_form() {
     let y = morse_jet(Jet::variable(r));
     assert!(close(y.value(), morse(r)));
     assert!(close(y.derivative(1), 2.0 * d * a * e * (1.0 - e)));
-    assert!(close(y.derivative(2), 2.0 * d * a * a * e * (2.0 * e - 1.0)));
+    assert!(close(
+        y.derivative(2),
+        2.0 * d * a * a * e * (2.0 * e - 1.0)
+    ));
 }
 
 /// Piecewise: a branch on the primal, `if` as an expression with an inactive branch.
@@ -106,9 +115,19 @@ fn newton_iteration_differentiates_like_sqrt() {
     let y = newton_sqrt_jet(Jet::variable(a));
     let s = a.sqrt();
     // d^k/da^k sqrt(a): 1/(2 s), -1/(4 a s), 3/(8 a^2 s), -15/(16 a^3 s)
-    let want = [s, 0.5 / s, -0.25 / (a * s), 0.375 / (a * a * s), -0.9375 / (a * a * a * s)];
+    let want = [
+        s,
+        0.5 / s,
+        -0.25 / (a * s),
+        0.375 / (a * a * s),
+        -0.9375 / (a * a * a * s),
+    ];
     for (k, w) in want.iter().enumerate() {
-        assert!((y.derivative(k) - w).abs() < 1e-10, "k = {k}: {} vs {w}", y.derivative(k));
+        assert!(
+            (y.derivative(k) - w).abs() < 1e-10,
+            "k = {k}: {} vs {w}",
+            y.derivative(k)
+        );
     }
 }
 
@@ -182,7 +201,14 @@ fn calls_between_annotated_functions() {
     let y = outer_jet(Jet::<f64, 3>::variable(x0));
     let p = x0 * x0 + 1.0;
     // d/dx ln(x^2 + 1) = 2x / p, d2 = (2 p - 4 x^2) / p^2
-    assert_derivatives(&y.derivatives(), &[p.ln() + 5.0, 2.0 * x0 / p, (2.0 * p - 4.0 * x0 * x0) / (p * p)]);
+    assert_derivatives(
+        &y.derivatives(),
+        &[
+            p.ln() + 5.0,
+            2.0 * x0 / p,
+            (2.0 * p - 4.0 * x0 * x0) / (p * p),
+        ],
+    );
 }
 
 /// Two active parameters, compound assignment, `match`, early return, sin/cos sharing.

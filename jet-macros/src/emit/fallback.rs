@@ -14,7 +14,7 @@ pub(crate) fn stub(info: &FnInfo<'_>, ty: &Types, jet_param: Option<&Ident>) -> 
     let sig = signature(info, ty, jet_param);
     quote! {
         #attrs
-        #[allow(unused_variables, clippy::all)]
+        #[allow(unused_variables, unused_mut, clippy::all)]
         #sig {
             ::core::unimplemented!("`#[jet]` could not compile this companion; see the compile errors")
         }

@@ -135,7 +135,10 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             "it is a parameter left out by `wrt(..)`, so the companion takes it as a plain `{}`; add `{ident}` to `wrt`, or bind the new value to a new name",
                             render(ty)
                         )),
-                        Role::Other => Some(format!("it has type `{}`, which cannot carry derivatives", render(ty))),
+                        Role::Other => Some(format!(
+                            "it has type `{}`, which cannot carry derivatives; keep only the plain value with an explicit conversion (`x as i64`, `x.to_bits()`), or bind the value to a new name",
+                            render(ty)
+                        )),
                     };
                     let id = self.env.declare(
                         ident,
@@ -243,13 +246,13 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     }
 
     /// Makes a binding active because it receives an active value; reports pinned ones.
-    fn mark(&mut self, id: BindingId, name: &Ident, value_span: Span) -> bool {
+    fn mark(&mut self, id: BindingId, name: &Ident, value: TokenStream) -> bool {
         let pinned = self.env.binding(id).and_then(|b| b.pinned.clone());
         if let Some(reason) = pinned {
-            self.cx.error_at(
-                value_span,
+            self.cx.error_spanned_by(
+                value,
                 format!(
-                    "`{name}` cannot hold this value, which depends on {}: {reason}; to use only the value (dropping derivatives), convert explicitly, e.g. `x as i64` or `x.to_bits()`",
+                    "`{name}` cannot hold this value, which depends on {}: {reason}",
                     self.params_text()
                 ),
             );
@@ -319,6 +322,20 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         };
         m.scan(ts.clone());
         m.found
+    }
+
+    /// An active binding named by an inline format argument (`"{x}"`) in `ts`.
+    fn inline_active(&self, ts: &TokenStream) -> Option<Ident> {
+        ts.clone().into_iter().find_map(|tt| match tt {
+            TokenTree::Literal(lit) => match syn::Lit::new(lit.clone()) {
+                syn::Lit::Str(s) => inline_format_args(&s.value())
+                    .into_iter()
+                    .find(|n| self.active_name(n))
+                    .map(|n| Ident::new(&n, lit.span())),
+                _ => None,
+            },
+            _ => None,
+        })
     }
 
     fn active_name(&self, name: &str) -> bool {
@@ -497,7 +514,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let name = self.mentions(e).map(|i| i.to_string()).unwrap_or_default();
                 self.cx.error_spanned_by(
                     e,
-                    format!("`unsafe` blocks are not lowered, and this one uses `{name}`, which carries derivatives; move the unsafe code into a function of plain values and call it with `{name} as ...` or values that do not depend on {}", self.params_text()),
+                    format!("`unsafe` blocks are not lowered, and this one uses `{name}`, which carries derivatives; keep the block free of values that depend on {}, or move the unsafe code into a function of plain values", self.params_text()),
                 );
                 Lowered::new(e.to_token_stream(), Kind::Other)
             }
@@ -715,7 +732,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             let r = self.expr(&b.right, None);
             let mut active = self.is_active(id);
             if !active && r.kind.is_active() {
-                active = self.mark(id, ident, b.right.span());
+                active = self.mark(id, ident, b.right.to_token_stream());
             }
             let left = b.left.to_token_stream();
             if active {
@@ -762,7 +779,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 if matches!(r.kind, Kind::Tuple(_)) {
                     self.cx.error_spanned_by(&a.right, "cannot assign a tuple that carries derivatives to one name; bind its parts with a tuple pattern");
                 } else {
-                    self.mark(id, ident, a.right.span());
+                    self.mark(id, ident, a.right.to_token_stream());
                 }
             }
             let (l, rt) = (&a.left, r.tokens);
@@ -911,15 +928,15 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     }
 
     fn no_rule(&self, name: &str, span: Span, recv: &Expr) {
-        let what = if primitives::known_unsupported(name) {
-            format!("the runtime has no Taylor rule for `{name}`")
+        let why = if primitives::known_unsupported(name) {
+            "the runtime cannot differentiate it"
         } else {
-            format!("`{name}` is not a float method with a Taylor rule")
+            "`#[jet]` lowers only the float methods it knows"
         };
         self.cx.error_at(
             span,
             format!(
-                "no Taylor rule for `{name}`: `{}` carries derivatives, and {what}; write it with supported primitives ({}), or move it into a `#[jet]` fn of your own and call that (its companion is used)",
+                "no Taylor rule for `{name}`: {why}, and `{}` carries derivatives here; compute it from supported primitives ({}), or in a `#[jet]` fn of your own that you call instead",
                 render(recv),
                 primitives::EXAMPLES
             ),
@@ -1181,7 +1198,10 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         } else {
             Kind::Other
         };
-        let Some(found) = self.mentions_tokens(&mac.tokens) else {
+        let found = self
+            .mentions_tokens(&mac.tokens)
+            .or_else(|| self.inline_active(&mac.tokens));
+        let Some(found) = found else {
             return Lowered::new(mac.to_token_stream(), kind);
         };
         if PRIMAL_MACROS.contains(&name.as_str()) {
@@ -1199,7 +1219,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                                 if self.active_name(&inline) {
                                     self.cx.error_spanned_by(
                                         s,
-                                        format!("`{{{inline}}}` names `{inline}`, which carries derivatives; `#[jet]` shows `{name}!` the plain value of arguments it can see: write `\"{{}}\", {inline}`"),
+                                        format!("`{{{inline}}}` in the format string names `{inline}`, which carries derivatives, and `#[jet]` cannot rewrite it; pass it as an argument instead, `{name}!(\"... {{}}\", {inline})`, and the macro receives its plain value"),
                                     );
                                 }
                             }
@@ -1517,18 +1537,18 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             p => (p, None),
         };
         let names = self.info.float_names.clone();
-        let init_span = l
+        let init_tokens = l
             .init
             .as_ref()
-            .map(|i| i.expr.span())
-            .unwrap_or_else(|| l.pat.span());
+            .map(|i| i.expr.to_token_stream())
+            .unwrap_or_else(|| l.pat.to_token_stream());
         match pat {
             Pat::Ident(pi) if pi.subpat.is_none() => {
                 let id = binding_id(&pi.ident);
                 let ty_float = ty.is_some_and(|t| is_float_type(t, &names));
                 let pinned = match ty {
                     Some(t) if !ty_float && !matches!(t, Type::Infer(_)) => Some(format!(
-                        "it has type `{}`, which cannot carry derivatives",
+                        "it has type `{}`, which cannot carry derivatives; keep only the plain value with an explicit conversion (`x as i64`, `x.to_bits()`), or drop the type annotation so the binding can carry derivatives",
                         render(t)
                     )),
                     _ => None,
@@ -1550,8 +1570,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let mut now_active = active;
                 if !active && init_kind.is_active() {
                     if matches!(init_kind, Kind::Tuple(_)) {
-                        self.cx.error_at(
-                            init_span,
+                        self.cx.error_spanned_by(
+                            init_tokens.clone(),
                             format!("`{}` would hold a tuple that carries derivatives; bind its parts with a tuple pattern, e.g. `let (s, c) = x.sin_cos();`", pi.ident),
                         );
                     } else if pinned.is_some() {
@@ -1563,9 +1583,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                                 float_container: false,
                             },
                         );
-                        self.mark(id, &pi.ident, init_span);
+                        self.mark(id, &pi.ident, init_tokens.clone());
                     } else {
-                        self.mark(id, &pi.ident, init_span);
+                        self.mark(id, &pi.ident, init_tokens.clone());
                         now_active = true;
                     }
                 }
@@ -1636,7 +1656,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     let id = binding_id(&pi.ident);
                     if kind_k.is_active()
                         && !self.is_active(id)
-                        && self.mark(id, &pi.ident, init_span)
+                        && self.mark(id, &pi.ident, init_tokens.clone())
                     {
                         if let Some(slot) = final_active.get_mut(k) {
                             *slot = true;
