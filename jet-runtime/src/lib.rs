@@ -27,6 +27,7 @@
 compile_error!("jet-runtime needs either the `std` feature (default) or the `libm` feature for its math functions");
 
 mod collapsed;
+pub mod custom;
 mod jet;
 mod jet_methods;
 mod multi;
@@ -36,7 +37,7 @@ mod taylor;
 
 pub use crate::collapsed::CollapsedJet;
 pub use crate::jet::Jet;
-pub use crate::multi::MultiJet;
 pub use crate::jet_methods::{Exponent, Operand};
+pub use crate::multi::MultiJet;
 pub use crate::taylor::Taylor;
 pub use num_traits::Float;
