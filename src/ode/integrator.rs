@@ -1,7 +1,7 @@
 //! The adaptive Taylor integrator.
 
 use super::events::refine_root;
-use super::step_size::{jorba_zou, order_from_tolerance};
+use super::step_size::{order_from_tolerance, StepRule};
 use super::{Event, OdeError, OdeSystem, Outcome, Propagation};
 use num_traits::Float;
 
@@ -46,6 +46,7 @@ pub struct Integrator<'e, S, T = f64> {
     system: S,
     dim: usize,
     order: usize,
+    step_rule: StepRule<T>,
     tol: T,
     /// Time as an unevaluated sum `time_hi + time_lo` (compensated summation of steps).
     time_hi: T,
@@ -107,6 +108,7 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
             system,
             dim,
             order,
+            step_rule: StepRule::new(order),
             tol,
             time_hi: t0,
             time_lo: T::zero(),
@@ -246,11 +248,12 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
             self.tc[i * n] = *y;
         }
         self.system.taylor_coefficients(t, self.order, &mut self.tc);
-        if self.tc.iter().any(|c| !c.is_finite()) {
+        let natural = self.natural_step();
+        if !natural.is_finite() {
             return Err(OdeError::NonFinite { time: t });
         }
         let remaining = t_limit - t;
-        let mut h = self.natural_step().min(remaining.abs());
+        let mut h = natural.min(remaining.abs());
         if remaining < T::zero() {
             h = -h;
         }
@@ -340,10 +343,7 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     /// Propagates through the times of `grid` (monotone, in the direction of
     /// integration, starting at or after the current time) and returns the state at
     /// each, from the dense output of the step that covers it.
-    pub fn propagate_grid(
-        &mut self,
-        grid: &[T],
-    ) -> Result<GridStates<T>, OdeError<T>> {
+    pub fn propagate_grid(&mut self, grid: &[T]) -> Result<GridStates<T>, OdeError<T>> {
         let mut out = Vec::with_capacity(grid.len());
         let Some(&last) = grid.last() else {
             return Ok((
@@ -430,7 +430,13 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
             m
         };
         let p = self.order;
-        jorba_zou(norm(0), norm(p - 1), norm(p), p)
+        let norms = [norm(0), norm(p - 1), norm(p)];
+        if norms.iter().any(|x| !x.is_finite()) {
+            // An infinite coefficient (a NaN one is lost by `max`; the increment check
+            // below catches it).
+            return T::nan();
+        }
+        self.step_rule.step(norms[0], norms[1], norms[2])
     }
 
     /// Looks for event roots inside the step `[t, t + h]`. Calls the callbacks of

@@ -26,27 +26,55 @@ pub fn order_from_tolerance<T: Float>(tol: T) -> usize {
     p.to_usize().unwrap_or(2).max(2)
 }
 
-/// The Jorba–Zou step size of a step's series from three coefficient norms:
-/// `norm_0 = ‖y^[0]‖_∞`, `norm_pm1 = ‖y^[p-1]‖_∞` and `norm_p = ‖y^[p]‖_∞`.
+/// The Jorba–Zou step rule for a fixed order `p`, its constants computed once.
 ///
-/// Zero norms (a polynomial solution) are read as the smallest positive number, so the
-/// step is huge but finite; the caller clips it to the end time.
+/// [`step`](Self::step) takes three coefficient norms of a step's series:
+/// `‖y^[0]‖_∞`, `‖y^[p-1]‖_∞` and `‖y^[p]‖_∞`. Zero norms (a polynomial solution) are
+/// read as the smallest positive number, so the step is huge but finite; the caller
+/// clips it to the end time.
 ///
 /// ```
+/// use jet::ode::step_size::StepRule;
 /// // y' = y from y0 = 1: y^[k] = 1/k!, order 20.
 /// let factorial = |k: u32| (1..=k).map(f64::from).product::<f64>();
-/// let h = jet::ode::step_size::jorba_zou(1.0, 1.0 / factorial(19), 1.0 / factorial(20), 20);
+/// let h = StepRule::new(20).step(1.0, 1.0 / factorial(19), 1.0 / factorial(20));
 /// assert!(h > 1.0 && h < 1.1);
 /// ```
-pub fn jorba_zou<T: Float>(norm_0: T, norm_pm1: T, norm_p: T, p: usize) -> T {
-    let m = T::one().max(norm_0);
-    let rho = |norm: T, k: usize| -> T {
-        let k = T::from(k).unwrap_or_else(T::nan);
-        (m / norm.max(T::min_positive_value())).powf(k.recip())
-    };
-    let rho_m = rho(norm_pm1, p - 1).min(rho(norm_p, p));
-    let e2 = T::from(core::f64::consts::E * core::f64::consts::E).unwrap_or_else(T::nan);
-    let safety =
-        (-T::from(0.7).unwrap_or_else(T::nan) / T::from(p - 1).unwrap_or_else(T::nan)).exp();
-    rho_m / e2 * safety
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepRule<T> {
+    inv_pm1: T,
+    inv_p: T,
+    /// `exp(-0.7 / (p - 1)) / e²`.
+    factor: T,
+}
+
+impl<T: Float> StepRule<T> {
+    /// The rule for order `p ≥ 2`.
+    ///
+    /// ```
+    /// let rule = jet::ode::step_size::StepRule::<f64>::new(19);
+    /// # let _ = rule;
+    /// ```
+    pub fn new(p: usize) -> Self {
+        let p = p.max(2);
+        let float = |x: f64| T::from(x).unwrap_or_else(T::nan);
+        let e2 = float(core::f64::consts::E * core::f64::consts::E);
+        let pm1 = float((p - 1) as f64);
+        StepRule {
+            inv_pm1: pm1.recip(),
+            inv_p: float(p as f64).recip(),
+            factor: (-float(0.7) / pm1).exp() / e2,
+        }
+    }
+
+    /// `h = ρ_m / e² · exp(-0.7 / (p - 1))`, `ρ_m = min(ρ_{p-1}, ρ_p)`,
+    /// `ρ_k = (M / ‖y^[k]‖_∞)^{1/k}`, `M = max(1, ‖y^[0]‖_∞)`.
+    #[inline]
+    pub fn step(&self, norm_0: T, norm_pm1: T, norm_p: T) -> T {
+        let m = T::one().max(norm_0);
+        let tiny = T::min_positive_value();
+        let rho_pm1 = (m / norm_pm1.max(tiny)).powf(self.inv_pm1);
+        let rho_p = (m / norm_p.max(tiny)).powf(self.inv_p);
+        rho_pm1.min(rho_p) * self.factor
+    }
 }

@@ -1,7 +1,7 @@
 //! Arithmetic: `+ - * /`, negation, reciprocal, square, and the O(K) rules for a plain
 //! (inactive) operand.
 
-use super::convolution;
+use super::{convolution, dot_reversed};
 use num_traits::Float;
 
 /// `c = a * b`: c_k = Σ_{j=0..k} a_j b_{k-j}.
@@ -38,16 +38,15 @@ pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 /// `a * a`, and exact at `a_0 = 0`.
 #[inline(always)]
 pub fn square<T: Float>(a: &[T], k: usize) -> T {
-    let half = k / 2;
-    let mut s = T::zero();
-    for j in 0..k.div_ceil(2) {
-        s = s + a[j] * a[k - j];
-    }
-    s = s + s;
+    // Pairs (j, k - j) for j = 0..h with j < k - j, then the middle term for even k.
+    let h = k.div_ceil(2);
+    let s = dot_reversed(&a[..h], &a[k + 1 - h..=k]);
+    let s = s + s;
     if k % 2 == 0 {
-        s = s + a[half] * a[half];
+        s + a[k / 2] * a[k / 2]
+    } else {
+        s
     }
-    s
 }
 
 /// `c = a * s` for a plain `s`: c_k = a_k s.

@@ -53,25 +53,73 @@ pub fn scalar<T: Float>(k: usize) -> T {
     T::from(k).unwrap_or_else(T::nan)
 }
 
-/// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}`, the kernel of most rules.
+/// `Σ_i x_i y_{n-1-i}` for slices of equal length `n`: the inner product of `x` with `y`
+/// reversed, the kernel of every Cauchy product.
+///
+/// Four partial sums break the dependency chain of the additions (and round like a
+/// shallow pairwise sum); iterating over slices leaves no bounds checks in the loop.
 #[inline(always)]
-pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
-    let mut s = T::zero();
-    for j in lo..=hi {
-        s = s + a[j] * b[k - j];
+pub fn dot_reversed<T: Float>(x: &[T], y: &[T]) -> T {
+    let mut acc = [T::zero(); 4];
+    let mut xs = x.chunks_exact(4);
+    let mut ys = y.rchunks_exact(4);
+    for (cx, cy) in (&mut xs).zip(&mut ys) {
+        acc[0] = acc[0] + cx[0] * cy[3];
+        acc[1] = acc[1] + cx[1] * cy[2];
+        acc[2] = acc[2] + cx[2] * cy[1];
+        acc[3] = acc[3] + cx[3] * cy[0];
+    }
+    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    for (&a, &b) in xs.remainder().iter().zip(ys.remainder().iter().rev()) {
+        s = s + a * b;
     }
     s
+}
+
+/// `Σ_i (w0 + i·dw) x_i y_{n-1-i}`: [`dot_reversed`] with affine weights (the recurrences
+/// of `c' = f'(a) a'` weigh term `j` by `j`, the power recurrence by `(r+1) j − k`).
+#[inline(always)]
+pub fn weighted_dot_reversed<T: Float>(x: &[T], y: &[T], w0: T, dw: T) -> T {
+    let mut acc = [T::zero(); 4];
+    let dw4 = dw + dw + dw + dw;
+    let mut w = [w0, w0 + dw, w0 + dw + dw, w0 + dw + dw + dw];
+    let mut xs = x.chunks_exact(4);
+    let mut ys = y.rchunks_exact(4);
+    for (cx, cy) in (&mut xs).zip(&mut ys) {
+        acc[0] = acc[0] + w[0] * cx[0] * cy[3];
+        acc[1] = acc[1] + w[1] * cx[1] * cy[2];
+        acc[2] = acc[2] + w[2] * cx[2] * cy[1];
+        acc[3] = acc[3] + w[3] * cx[3] * cy[0];
+        for wl in &mut w {
+            *wl = *wl + dw4;
+        }
+    }
+    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
+    let mut wl = w[0];
+    for (&a, &b) in xs.remainder().iter().zip(ys.remainder().iter().rev()) {
+        s = s + wl * a * b;
+        wl = wl + dw;
+    }
+    s
+}
+
+/// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}` (zero when `lo > hi`).
+#[inline(always)]
+pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
+    if lo > hi {
+        return T::zero();
+    }
+    dot_reversed(&a[lo..=hi], &b[k - hi..=k - lo])
 }
 
 /// Weighted Cauchy sum `Σ_{j=1..=k} j a_j b_{k-j}`: the coefficient `k` of `t·a'(t)·b(t)`,
 /// the kernel of every rule derived from `c' = f'(a) a'` (exp, ln, sin, ...).
 #[inline(always)]
 pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
-    let mut s = T::zero();
-    for j in 1..=k {
-        s = s + scalar::<T>(j) * a[j] * b[k - j];
+    if k == 0 {
+        return T::zero();
     }
-    s
+    weighted_dot_reversed(&a[1..=k], &b[..k], T::one(), T::one())
 }
 
 /// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
@@ -81,10 +129,11 @@ pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// Reads `a[k]`, `c[1..k]`, `d[..k]`.
 #[inline(always)]
 pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
-    let mut s = T::zero();
-    for j in 1..k {
-        s = s + scalar::<T>(j) * c[j] * d[k - j];
-    }
+    let s = if k < 2 {
+        T::zero()
+    } else {
+        weighted_dot_reversed(&c[1..k], &d[1..k], T::one(), T::one())
+    };
     (a[k] - s / scalar(k)) / d[0]
 }
 
@@ -101,18 +150,18 @@ pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
 /// with half the products (symmetry).
 #[inline(always)]
 pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
-    let mut s = T::zero();
     if k < 2 {
-        return s;
+        return T::zero();
     }
-    for j in 1..k.div_ceil(2) {
-        s = s + c[j] * c[k - j];
-    }
-    s = s + s;
+    // Pairs (j, k - j) for j = 1..=m with j < k - j, then the middle term for even k.
+    let m = (k - 1) / 2;
+    let s = dot_reversed(&c[1..=m], &c[k - m..k]);
+    let s = s + s;
     if k % 2 == 0 {
-        s = s + c[k / 2] * c[k / 2];
+        s + c[k / 2] * c[k / 2]
+    } else {
+        s
     }
-    s
 }
 
 /// Runs a unary incremental rule `c_k = rule(a, c, k)` for `k = 0..N`.
