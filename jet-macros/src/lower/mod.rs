@@ -32,7 +32,7 @@ use ir::{Kind, Lowered};
 use primitives::{Arg, Rule};
 
 /// Deepest expression nesting the walker follows before giving up with an error.
-const MAX_DEPTH: usize = 128;
+const MAX_DEPTH: usize = 512;
 
 /// The types generated code names.
 pub(crate) struct Types {
