@@ -51,7 +51,10 @@ fn main() {
 
     println!("soft_step on both sides of its branch point (value, 1st, 2nd, 3rd derivative):");
     for x in [-0.5, 0.5] {
-        println!("  x = {x:+}: {:?}", soft_step_jet(Jet::variable(x)).derivatives());
+        println!(
+            "  x = {x:+}: {:?}",
+            soft_step_jet(Jet::variable(x)).derivatives()
+        );
     }
 
     let s = newton_sqrt_jet(Jet::variable(2.0));
