@@ -254,3 +254,222 @@ fn originals_are_emitted_unchanged() {
     assert_eq!(scaled(2.0, 3.0, 3), 24.0);
     assert_eq!(outer(0.0), 1.0_f64.ln() + 5.0);
 }
+
+mod shapes {
+    //! Forms of expressions the lowering must accept (checked against the original at the
+    //! value and against finite closed forms for the first derivative).
+    use jet::{jet, Float, Jet};
+
+    #[jet(order = 2)]
+    pub fn path_calls(x: f64) -> f64 {
+        f64::sin(x) + <f64 as Float>::sqrt(x) + Float::exp(x) + num_traits::Float::ln(x)
+    }
+
+    #[jet]
+    pub fn generic_path_calls<T: Float>(x: T) -> T {
+        T::exp(x) * T::from(2.0).unwrap() + T::one()
+    }
+
+    #[jet(order = 2)]
+    pub fn powers(x: f64, y: f64) -> f64 {
+        x.powf(2.5) + x.powf(y) + x.powi(3) + x.powi(2) + 2.0f64.powf(x)
+    }
+
+    #[jet(order = 2)]
+    pub fn consts_and_casts(x: f64, n: usize) -> f64 {
+        let k = x as i32;
+        let scale = n as f64;
+        std::f64::consts::PI * x + scale * x + f64::from(k)
+    }
+
+    #[jet(order = 2)]
+    pub fn typed_and_shadowed(x: f64) -> f64 {
+        let mut y: f64 = 0.0;
+        y += x;
+        let x = x * 2.0;
+        let z = {
+            let w = x + y;
+            w * w
+        };
+        z - y
+    }
+
+    #[jet(order = 2)]
+    pub fn loop_value(x: f64) -> f64 {
+        let mut i = 0;
+        let v = loop {
+            i += 1;
+            if i > 3 {
+                break x * i as f64;
+            }
+            if x > 100.0 {
+                break 0.0;
+            }
+        };
+        v
+    }
+
+    #[jet(order = 2)]
+    pub fn match_mixed(x: f64, n: u8) -> f64 {
+        let y = match n {
+            0 => x,
+            1 => 1.0,
+            _ => -x.sin(),
+        };
+        y + match n {
+            0 => 0.0,
+            _ => x,
+        }
+    }
+
+    #[jet(order = 2)]
+    pub fn ternary_and_friends(x: f64, y: f64) -> f64 {
+        x.mul_add(2.0, 1.0) + x.atan2(1.0) + 1.0f64.max(x) + x.clamp(0.0, 1.0) + y.hypot(x)
+    }
+
+    #[jet(order = 2)]
+    pub fn early_return_pair(x: f64) -> (f64, f64) {
+        if x < 0.0 {
+            return (0.0, x);
+        }
+        let (s, c) = x.sin_cos();
+        (s, c * 2.0)
+    }
+
+    #[jet(order = 2)]
+    pub fn primal_macros(x: f64) -> f64 {
+        assert!(x > -10.0, "x = {}", x);
+        debug_assert!(!x.is_nan());
+        x * 3.0
+    }
+
+    pub mod inner {
+        use jet::jet;
+
+        #[jet(order = 2)]
+        pub fn cube(x: f64) -> f64 {
+            x * x * x
+        }
+    }
+
+    #[jet(order = 2)]
+    pub fn module_call(x: f64) -> f64 {
+        inner::cube(x) + self::inner::cube(2.0)
+    }
+
+    pub struct Model {
+        pub a: f64,
+    }
+
+    impl Model {
+        #[jet(order = 2)]
+        pub fn base(&self, x: f64) -> f64 {
+            self.a * x * x
+        }
+
+        #[jet(order = 2)]
+        pub fn twice(&self, x: f64) -> f64 {
+            self.base(x) * 2.0 + Self::offset(x)
+        }
+
+        #[jet(order = 2)]
+        pub fn offset(x: f64) -> f64 {
+            x + 1.0
+        }
+    }
+
+    #[jet(order = 2)]
+    pub fn while_let(x: f64) -> f64 {
+        let mut v = vec![1.0, 2.0];
+        let mut acc = x;
+        while let Some(c) = v.pop() {
+            acc = acc * c;
+        }
+        acc
+    }
+
+    #[jet(order = 2)]
+    pub fn deferred_init(x: f64) -> f64 {
+        let y;
+        if x > 0.0 {
+            y = x;
+        } else {
+            y = 2.0;
+        }
+        y * 2.0
+    }
+
+    pub fn check<const N: usize>(j: Jet<f64, N>, value: f64, d1: f64) {
+        assert!(
+            (j.value() - value).abs() < 1e-12,
+            "value {} vs {value}",
+            j.value()
+        );
+        assert!(
+            (j.derivative(1) - d1).abs() < 1e-9,
+            "d1 {} vs {d1}",
+            j.derivative(1)
+        );
+    }
+}
+
+#[test]
+fn expression_shapes() {
+    use shapes::*;
+    let x0 = 0.6_f64;
+    let v = Jet::<f64, 3>::variable(x0);
+    check(
+        path_calls_jet(v),
+        path_calls(x0),
+        x0.cos() + 0.5 / x0.sqrt() + x0.exp() + 1.0 / x0,
+    );
+    check(
+        generic_path_calls_jet(v),
+        generic_path_calls(x0),
+        2.0 * x0.exp(),
+    );
+    let y0 = 1.3;
+    let c = Jet::<f64, 3>::constant(y0);
+    check(
+        powers_jet(v, c),
+        powers(x0, y0),
+        2.5 * x0.powf(1.5)
+            + y0 * x0.powf(y0 - 1.0)
+            + 3.0 * x0 * x0
+            + 2.0 * x0
+            + 2f64.ln() * 2f64.powf(x0),
+    );
+    check(
+        consts_and_casts_jet(v, 3),
+        consts_and_casts(x0, 3),
+        std::f64::consts::PI + 3.0,
+    );
+    check(
+        typed_and_shadowed_jet(v),
+        typed_and_shadowed(x0),
+        2.0 * (3.0 * x0) * 3.0 - 1.0,
+    );
+    check(loop_value_jet(v), loop_value(x0), 4.0);
+    check(match_mixed_jet(v, 0), match_mixed(x0, 0), 1.0);
+    check(match_mixed_jet(v, 1), match_mixed(x0, 1), 1.0);
+    check(match_mixed_jet(v, 2), match_mixed(x0, 2), -x0.cos() + 1.0);
+    check(
+        ternary_and_friends_jet(v, c),
+        ternary_and_friends(x0, y0),
+        2.0 + 1.0 / (1.0 + x0 * x0) + 0.0 + 1.0 + x0 / y0.hypot(x0),
+    );
+    let (s, c2) = early_return_pair_jet(v);
+    check(s, x0.sin(), x0.cos());
+    check(c2, 2.0 * x0.cos(), -2.0 * x0.sin());
+    let (z, w) = early_return_pair_jet(Jet::<f64, 3>::variable(-1.0));
+    check(z, 0.0, 0.0);
+    check(w, -1.0, 1.0);
+    check(primal_macros_jet(v), primal_macros(x0), 3.0);
+    assert_eq!(early_return_pair(x0), (x0.sin(), 2.0 * x0.cos()));
+    check(module_call_jet(v), module_call(x0), 3.0 * x0 * x0);
+    let m = Model { a: 2.0 };
+    check(m.twice_jet(v), m.twice(x0), 8.0 * x0 + 1.0);
+    check(while_let_jet(v), while_let(x0), 2.0);
+    check(deferred_init_jet(v), deferred_init(x0), 2.0);
+    check(deferred_init_jet(Jet::<f64, 3>::variable(-1.0)), 4.0, 0.0);
+}
