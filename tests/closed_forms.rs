@@ -269,7 +269,8 @@ fn wave_equation_u_tt_equals_u_xx() {
         let c: f64 = 1.7;
         let along_t = travelling_waves_jet(Jet::variable(t0), Jet::constant(x0));
         let along_x = travelling_waves_jet(Jet::constant(t0), Jet::variable(x0));
-        assert_eq!(along_x.value(), travelling_waves(t0, x0));
+        // (`powi` rounds as it is compiled: a few ulps, not bit for bit.)
+        assert!(rel(along_x.value(), travelling_waves(t0, x0)) <= 4.0 * f64::EPSILON);
         let scale = along_t.derivative(2).abs().max(1.0);
         assert!(
             (along_t.derivative(2) - c * c * along_x.derivative(2)).abs() <= 1e-13 * scale,
