@@ -473,3 +473,45 @@ fn expression_shapes() {
     check(deferred_init_jet(v), deferred_init(x0), 2.0);
     check(deferred_init_jet(Jet::<f64, 3>::variable(-1.0)), 4.0, 0.0);
 }
+
+mod generic_impl {
+    use jet::{jet, Float};
+
+    pub struct Oscillator<T> {
+        pub omega: T,
+    }
+
+    impl<T: Float> Oscillator<T> {
+        /// `T` comes from the impl: a one-letter type the function does not declare is
+        /// taken as the float type.
+        #[jet]
+        pub fn position(&self, t: T) -> T {
+            (self.omega * t).cos()
+        }
+    }
+
+    /// A crate re-exporting `jet`, named with `crate = "..."`.
+    pub mod reexport {
+        pub use jet::{Jet, Taylor};
+    }
+
+    #[jet(order = 2, crate = "crate::generic_impl::reexport")]
+    pub fn through_reexport(x: f64) -> f64 {
+        x.exp() * 2.0
+    }
+}
+
+#[test]
+fn generic_impl_method_and_crate_option() {
+    use generic_impl::*;
+    let o = Oscillator { omega: 2.0_f64 };
+    let y = o.position_jet(Jet::<f64, 3>::variable(0.3));
+    assert!(close(y.value(), o.position(0.3)));
+    assert!(close(y.derivative(2), -4.0 * (0.6_f64).cos()));
+    let o32 = Oscillator { omega: 2.0_f32 };
+    let y32 = o32.position_jet(Jet::<f32, 2>::variable(0.3));
+    assert!((y32.derivative(1) + 2.0 * 0.6_f32.sin()).abs() < 1e-5);
+    let z = through_reexport_jet(Jet::variable(0.5));
+    assert!(close(z.derivative(2), 2.0 * 0.5_f64.exp()));
+    assert!(close(through_reexport(0.5), 2.0 * 0.5_f64.exp()));
+}

@@ -136,7 +136,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             render(ty)
                         )),
                         Role::Other => Some(format!(
-                            "it has type `{}`, which cannot carry derivatives; keep only the plain value with an explicit conversion (`x as i64`, `x.to_bits()`), or bind the value to a new name",
+                            "it has type `{}`, which cannot carry derivatives; to keep only the plain value, convert explicitly (`... as {}`), or bind the value to a new name",
+                            render(ty),
                             render(ty)
                         )),
                     };
@@ -936,7 +937,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         self.cx.error_at(
             span,
             format!(
-                "no Taylor rule for `{name}`: {why}, and `{}` carries derivatives here; compute it from supported primitives ({}), or in a `#[jet]` fn of your own that you call instead",
+                "no Taylor rule for `{name}`: {why}, and `{}` carries derivatives here; compute it from supported primitives ({}), or give it a rule with `#[jet::primitive]` on a function of your own and call that function",
                 render(recv),
                 primitives::EXAMPLES
             ),
@@ -1548,7 +1549,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let ty_float = ty.is_some_and(|t| is_float_type(t, &names));
                 let pinned = match ty {
                     Some(t) if !ty_float && !matches!(t, Type::Infer(_)) => Some(format!(
-                        "it has type `{}`, which cannot carry derivatives; keep only the plain value with an explicit conversion (`x as i64`, `x.to_bits()`), or drop the type annotation so the binding can carry derivatives",
+                        "it has type `{}`, which cannot carry derivatives; to keep only the plain value, convert explicitly (`... as {}`), or drop the type annotation so the binding can carry derivatives",
+                        render(t),
                         render(t)
                     )),
                     _ => None,

@@ -93,6 +93,14 @@ impl<'ast> Visit<'ast> for Scan {
         }
         visit::visit_expr_binary(self, b);
     }
+    fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+        if r.mutability.is_some() {
+            if let Some(i) = single_ident(&r.expr) {
+                self.assigned.insert(i.to_string());
+            }
+        }
+        visit::visit_expr_reference(self, r);
+    }
     fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
         self.bound
             .entry(p.ident.to_string())
