@@ -264,6 +264,17 @@ impl Lowerer<'_> {
                     None
                 }
             },
+            syn::Expr::If(_) | syn::Expr::Match(_) => {
+                err(
+                    self.errors,
+                    expr,
+                    "branches are not supported in a `#[jet::ode]` right-hand side: a Taylor step \
+                     needs a smooth right-hand side across the whole step; stop at the switching \
+                     surface with a terminal `jet::ode::Event` and continue with the other \
+                     right-hand side",
+                );
+                None
+            }
             other => {
                 err(
                     self.errors,
@@ -356,11 +367,15 @@ impl Lowerer<'_> {
             Mul(_) => "mul",
             Div(_) => "div",
             _ => {
+                let op = &binary.op;
                 err(
                     self.errors,
-                    binary.op,
-                    "only `+ - * /` are supported in a `#[jet::ode]` right-hand side (comparisons and \
-                     branches would make the right-hand side non-smooth)",
+                    op,
+                    format!(
+                        "`{}` is not supported in a `#[jet::ode]` right-hand side: only `+ - * /` \
+                         (comparisons, remainders and logic make it non-smooth)",
+                        quote!(#op)
+                    ),
                 );
                 return None;
             }

@@ -48,6 +48,15 @@ pub(crate) fn parse_options(args: TokenStream, errors: &mut Vec<syn::Error>) -> 
             let lit: syn::LitStr = meta.value()?.parse()?;
             options.krate = lit.parse()?;
             Ok(())
+        } else if ["order", "tol", "tolerance"]
+            .iter()
+            .any(|o| meta.path.is_ident(o))
+        {
+            Err(meta.error(
+                "the order comes from the tolerance given to \
+                 `jet::ode::Integrator::new(system, t0, y0, tol)`; `#[jet::ode]` takes only \
+                 `name = \"...\"` and `crate = \"...\"`",
+            ))
         } else {
             Err(meta.error(
                 "unknown `#[jet::ode]` option; expected `name = \"...\"` or `crate = \"...\"`",
@@ -170,25 +179,10 @@ fn array_len(
     let inner = match (ty, by_ref) {
         (syn::Type::Reference(r), true) if r.mutability.is_none() => &*r.elem,
         (syn::Type::Array(_), false) => ty,
-        _ => {
-            let want = if by_ref {
-                format!("&[{float}; N]")
-            } else {
-                format!("[{float}; N]")
-            };
-            errors.push(syn::Error::new_spanned(
-                ty,
-                format!("expected `{want}` here; {EXPECTED}"),
-            ));
-            return None;
-        }
+        _ => return array_expected(ty, float, by_ref, errors),
     };
     let syn::Type::Array(array) = inner else {
-        errors.push(syn::Error::new_spanned(
-            ty,
-            format!("expected an array `[{float}; N]`; {EXPECTED}"),
-        ));
-        return None;
+        return array_expected(ty, float, by_ref, errors);
     };
     let elem_ok = matches!(&*array.elem, syn::Type::Path(p) if p.path.is_ident(float));
     if !elem_ok {
@@ -219,7 +213,30 @@ fn array_len(
     }
 }
 
-/// The default name of the generated system: `UpperCamelCase(fn) + "Ode"`.
+/// Records that `ty` should have been `&[T; N]` (state, parameters) or `[T; N]` (result).
+fn array_expected(
+    ty: &syn::Type,
+    float: &str,
+    by_ref: bool,
+    errors: &mut Vec<syn::Error>,
+) -> Option<usize> {
+    let (want, what) = if by_ref {
+        (
+            format!("&[{float}; N]"),
+            "the state and the parameters are passed",
+        )
+    } else {
+        (format!("[{float}; N]"), "the derivative is returned")
+    };
+    errors.push(syn::Error::new_spanned(
+        ty,
+        format!("{what} as fixed-size arrays, `{want}`, so the dimension is known at compile time; {EXPECTED}"),
+    ));
+    None
+}
+
+/// The default name of the generated system: `UpperCamelCase(fn) + "Ode"` (`pendulum`
+/// gives `PendulumOde`), or `GeneratedOde` when that is not an identifier.
 pub(crate) fn default_name(func: &syn::Ident) -> syn::Ident {
     let camel: String = func
         .unraw()
@@ -233,5 +250,8 @@ pub(crate) fn default_name(func: &syn::Ident) -> syn::Ident {
                 .unwrap_or_default()
         })
         .collect();
-    syn::Ident::new(&format!("{camel}Ode"), func.span())
+    let mut name = syn::parse_str::<syn::Ident>(&format!("{camel}Ode"))
+        .unwrap_or_else(|_| syn::Ident::new("GeneratedOde", func.span()));
+    name.set_span(func.span());
+    name
 }
