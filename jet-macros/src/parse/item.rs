@@ -304,7 +304,11 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
         if args.wrt.is_none() {
             cx.error_spanned_by(
                 fname,
-                format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter"),
+                if f.sig.generics.type_params().next().is_some() {
+                    format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter (for a float type behind another bound, name its parameters with `wrt(..)`)")
+                } else {
+                    format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter")
+                },
             );
         }
         return None;
@@ -397,19 +401,20 @@ fn ret_shape(cx: &Ctxt, ty: &Type, names: &[String], scalar: &str) -> Option<Ret
     }
 }
 
-/// A generic parameter name not used by the function (`J`, else `J0`, `J1`, ...).
+/// A generic parameter name the function does not use anywhere (`J`, else `J0`, `J1`,
+/// ...): a type the body names `J` must not be shadowed by the companion's parameter.
 pub(crate) fn fresh_jet_param(f: &ItemFn) -> Ident {
-    let taken: Vec<String> = f
-        .sig
-        .generics
-        .params
-        .iter()
-        .filter_map(|p| match p {
-            GenericParam::Type(t) => Some(t.ident.to_string()),
-            GenericParam::Const(c) => Some(c.ident.to_string()),
-            GenericParam::Lifetime(_) => None,
-        })
-        .collect();
+    fn collect(ts: TokenStream, out: &mut Vec<String>) {
+        for tt in ts {
+            match tt {
+                proc_macro2::TokenTree::Ident(i) => out.push(i.to_string()),
+                proc_macro2::TokenTree::Group(g) => collect(g.stream(), out),
+                _ => {}
+            }
+        }
+    }
+    let mut taken = Vec::new();
+    collect(f.to_token_stream(), &mut taken);
     let mut name = "J".to_string();
     let mut i = 0usize;
     while taken.contains(&name) {
