@@ -16,6 +16,7 @@ mod fuzz_tests;
 mod lower;
 mod ode;
 mod parse;
+mod primitive;
 mod symbol;
 
 use proc_macro::TokenStream;
@@ -38,4 +39,13 @@ pub fn jet(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn ode(args: TokenStream, item: TokenStream) -> TokenStream {
     ode::expand(args.into(), item.into()).into()
+}
+
+/// Declares a function as a Taylor primitive from its derivative (or partial derivatives,
+/// or an incremental rule): beside the unchanged function it emits the generic companion
+/// `<name>_jet<J: Taylor<T>>` that `#[jet]` code calls. See `jet::primitive` for the user
+/// documentation.
+#[proc_macro_attribute]
+pub fn primitive(args: TokenStream, item: TokenStream) -> TokenStream {
+    primitive::expand(args.into(), item.into()).into()
 }
