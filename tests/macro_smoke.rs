@@ -515,3 +515,26 @@ fn generic_impl_method_and_crate_option() {
     assert!(close(z.derivative(2), 2.0 * 0.5_f64.exp()));
     assert!(close(through_reexport(0.5), 2.0 * 0.5_f64.exp()));
 }
+
+#[jet(order = 2)]
+fn tuple_result(x: f64) -> (f64, usize) {
+    let (a, b) = if x > 0.0 { (x, 1.0) } else { (2.0, x) };
+    let fallback = (3.0, 4);
+    if a > 100.0 {
+        return fallback;
+    }
+    if a < -100.0 {
+        return (1.0, 2);
+    }
+    (a * b, 3)
+}
+
+#[test]
+fn tuple_results_lift_their_float_parts() {
+    let (y, n) = tuple_result_jet(Jet::variable(0.5));
+    assert_eq!(n, 3);
+    assert_eq!(y.coefficients(), [0.5, 1.0, 0.0]);
+    let (y, n) = tuple_result_jet(Jet::variable(200.0));
+    assert_eq!((y.coefficients(), n), ([3.0, 0.0, 0.0], 4));
+    assert_eq!(tuple_result(0.5), (0.5, 3));
+}

@@ -189,6 +189,14 @@ impl<'s, 'a> Lowerer<'s, 'a> {
 
     /// Converts `l` to the kind `want` (lifting inactive floats, destructuring tuples).
     fn coerce(&mut self, l: Lowered, want: &Kind, span: Span) -> Lowered {
+        // A value of unknown shape wanted as a tuple (an inactive tuple binding): take it
+        // as a tuple of inactive parts.
+        let l = match (&l.kind, want) {
+            (Kind::Other, Kind::Tuple(ws)) if ws.iter().any(Kind::is_active) => {
+                Lowered::new(l.tokens, Kind::Tuple(vec![Kind::Other; ws.len()]))
+            }
+            _ => l,
+        };
         if !l.kind.needs_lift_to(want) {
             return l;
         }
@@ -408,7 +416,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             return Lowered::new(e.to_token_stream(), Kind::Other);
         }
         self.depth += 1;
-        let out = if self.mentions(e).is_none() && !needs_walk(e) {
+        let tuple_to_tuple = matches!((e, want), (Expr::Tuple(_), Some(Kind::Tuple(_))));
+        let out = if self.mentions(e).is_none() && !needs_walk(e) && !tuple_to_tuple {
             let l = Lowered::new(e.to_token_stream(), self.guess(e));
             match want {
                 Some(w) => self.coerce(l, w, e.span()),
@@ -428,6 +437,23 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     }
                 }
                 Expr::Group(g) => self.expr(&g.expr, want),
+                Expr::Tuple(t) if matches!(want, Some(Kind::Tuple(ws)) if ws.len() == t.elems.len()) =>
+                {
+                    let wants: Vec<Kind> = match want {
+                        Some(Kind::Tuple(ws)) => ws.clone(),
+                        _ => Vec::new(),
+                    };
+                    let mut kinds = Vec::new();
+                    let mut toks = Vec::new();
+                    for (x, w) in t.elems.iter().zip(&wants) {
+                        let l = self.expr(x, (*w == Kind::Active).then_some(w));
+                        kinds.push(l.kind);
+                        toks.push(l.tokens);
+                    }
+                    let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#toks,)*));
+                    g.set_span(t.paren_token.span.join());
+                    Lowered::new(g.into_token_stream(), Kind::Tuple(kinds))
+                }
                 Expr::Block(b) => {
                     let l = self.block(&b.block, want);
                     let (attrs, label, t) = (&b.attrs, &b.label, l.tokens);
@@ -1574,7 +1600,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     if matches!(init_kind, Kind::Tuple(_)) {
                         self.cx.error_spanned_by(
                             init_tokens.clone(),
-                            format!("`{}` would hold a tuple that carries derivatives; bind its parts with a tuple pattern, e.g. `let (s, c) = x.sin_cos();`", pi.ident),
+                            format!("`{}` would hold a tuple that carries derivatives; bind its parts with a tuple pattern instead, e.g. `let (a, b) = ...;`", pi.ident),
                         );
                     } else if pinned.is_some() {
                         self.env.declare(
@@ -1743,6 +1769,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             },
             Expr::Paren(p) => self.guess(&p.expr),
             Expr::Group(g) => self.guess(&g.expr),
+            Expr::Tuple(t) => Kind::Tuple(t.elems.iter().map(|x| self.guess(x)).collect()),
             Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => self.guess(&u.expr),
             Expr::Binary(b) => match b.op {
                 BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) | BinOp::Rem(_) => {
