@@ -39,6 +39,10 @@ fn main() {
     let r0 = 0.9;
     let y = morse_jet(Jet::variable(r0));
     println!("Morse potential at r = {r0}: derivatives 0..=4 (one pass, order 4)");
+    println!(
+        "  the plain function, unchanged: morse({r0}) = {:+.12e}",
+        morse(r0)
+    );
     for (k, d) in y.derivatives().iter().enumerate() {
         println!("  d^{k}V/dr^{k} = {d:+.12e}");
     }
@@ -51,6 +55,7 @@ fn main() {
 
     println!("soft_step on both sides of its branch point (value, 1st, 2nd, 3rd derivative):");
     for x in [-0.5, 0.5] {
+        println!("  x = {x:+}: value of the plain function {}", soft_step(x));
         println!(
             "  x = {x:+}: {:?}",
             soft_step_jet(Jet::variable(x)).derivatives()
@@ -59,6 +64,7 @@ fn main() {
 
     let s = newton_sqrt_jet(Jet::variable(2.0));
     println!("\nNewton sqrt(a) at a = 2 (derivatives through a while loop):");
+    println!("  plain:       {}", newton_sqrt(2.0));
     println!("  jet:         {:?}", s.derivatives());
     let r = 2f64.sqrt();
     println!(
