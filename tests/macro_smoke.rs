@@ -538,3 +538,22 @@ fn tuple_results_lift_their_float_parts() {
     assert_eq!((y.coefficients(), n), ([3.0, 0.0, 0.0], 4));
     assert_eq!(tuple_result(0.5), (0.5, 3));
 }
+
+#[jet(order = 2)]
+fn match_binds_the_scrutinee(x: f64) -> f64 {
+    match x {
+        x if x > 1.0 => x * x,
+        w @ -1.0..=1.0 => w * 3.0,
+        v => v.exp(),
+    }
+}
+
+#[test]
+fn match_arm_bindings_of_an_active_scrutinee_carry_its_jet() {
+    let d = |x0: f64| match_binds_the_scrutinee_jet(Jet::variable(x0)).derivatives();
+    assert_eq!(d(2.0), [4.0, 4.0, 2.0]);
+    assert_eq!(d(0.5), [1.5, 3.0, 0.0]);
+    let e = (-2.0_f64).exp();
+    assert_eq!(d(-2.0), [e, e, e]);
+    assert_eq!(match_binds_the_scrutinee(2.0), 4.0);
+}

@@ -56,6 +56,17 @@ impl Env {
         id
     }
 
+    /// Declares `name` with an explicit identity (a binding the source does not spell).
+    pub(crate) fn declare_with_id(&mut self, name: &str, id: BindingId, binding: Binding) {
+        if self.scopes.is_empty() {
+            self.scopes.push(Vec::new());
+        }
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push((name.to_string(), id));
+        }
+        self.bindings.insert(id, binding);
+    }
+
     /// The binding `name` refers to here, if it is a local or a parameter.
     pub(crate) fn lookup(&self, name: &str) -> Option<BindingId> {
         self.scopes

@@ -1289,6 +1289,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     fn cond(&mut self, c: &Expr) -> TokenStream {
         match c {
             Expr::Let(l) => {
+                self.check_pattern_of_active(&l.pat, &l.expr);
                 let scrut = self.primal(&l.expr);
                 self.declare_pattern(&l.pat, "it is bound by a pattern");
                 let (lt, pat, eq) = (&l.let_token, &l.pat, &l.eq_token);
@@ -1301,6 +1302,24 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 quote!(#l #op #r)
             }
             _ => self.primal(c),
+        }
+    }
+
+    /// A pattern matched against a value computed from active bindings would bind plain
+    /// values (the match reads the primal) and silently lose the derivatives: rejected.
+    fn check_pattern_of_active(&self, pat: &Pat, scrutinee: &Expr) {
+        let Some(found) = self.mentions(scrutinee) else {
+            return;
+        };
+        let mut names = PatNames(Vec::new());
+        names.visit_pat(pat);
+        if let Some(first) = names.0.first() {
+            self.cx.error_spanned_by(
+                pat,
+                format!(
+                    "this pattern binds `{first}` from a value computed from `{found}`, which carries derivatives; patterns match the plain value, so `{first}` would lose them: match on the plain value without binding (`Some(_)`, literals, ranges, guards), and use `{found}` itself in the arm"
+                ),
+            );
         }
     }
 
@@ -1373,26 +1392,99 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let id = addr(m);
         let target = self.target(id, want);
         let scrut = self.primal(&m.expr);
+        // `match x { v if v > 0.0 => v, .. }` on an active binding `x`: `v` is `x`
+        // itself. The pattern binds the primal (for guards and nested patterns); the arm's
+        // body rebinds `v` to the jet, saved before the `match` in case a pattern
+        // shadows `x`.
+        let saved = match self.binding_of(&m.expr) {
+            Some((x, id)) if self.is_active(id) => Some((x.clone(), self.fresh_ident("scrutinee"))),
+            _ => None,
+        };
         let mut kinds = Vec::new();
         let mut arms = Vec::new();
         for arm in &m.arms {
             self.env.push();
-            self.declare_pattern(&arm.pat, "it is bound by a `match` pattern");
+            let mut rebind = None;
+            match (&arm.pat, &saved) {
+                (Pat::Ident(pi), Some((_, tmp))) if pi.by_ref.is_none() => {
+                    // The primal binding, for the guard: a synthetic identity next to the
+                    // pattern's identifier (no other identifier starts one byte later).
+                    self.env.declare_with_id(
+                        &pi.ident.to_string(),
+                        binding_id(&pi.ident) + 1,
+                        Binding {
+                            pinned: Some("it is bound by a `match` pattern".to_string()),
+                            float: true,
+                            float_container: false,
+                        },
+                    );
+                    if let Some((_, sub)) = &pi.subpat {
+                        self.declare_pattern(sub, "it is bound by a `match` pattern");
+                    }
+                    rebind = Some((pi, tmp.clone()));
+                }
+                _ => {
+                    self.check_pattern_of_active(&arm.pat, &m.expr);
+                    self.declare_pattern(&arm.pat, "it is bound by a `match` pattern");
+                }
+            }
             let guard = arm.guard.as_ref().map(|(tok, g)| {
                 let g = self.primal(g);
                 quote!(#tok #g)
             });
-            let body = self.expr(&arm.body, target.as_ref());
+            let body = match rebind {
+                Some((pi, tmp)) => {
+                    self.env.push();
+                    let id = self.env.declare(
+                        &pi.ident,
+                        Binding {
+                            pinned: None,
+                            float: false,
+                            float_container: false,
+                        },
+                    );
+                    if self.state.active.insert(id) {
+                        self.state.changed = true;
+                    }
+                    let body = self.expr(&arm.body, target.as_ref());
+                    self.env.pop();
+                    let (mutability, v, bt) = (&pi.mutability, &pi.ident, body.tokens);
+                    Lowered::new(quote!({ let #mutability #v = #tmp; #bt }), body.kind)
+                }
+                None => self.expr(&arm.body, target.as_ref()),
+            };
             self.env.pop();
             kinds.push(body.kind.clone());
-            let (attrs, pat, arrow, bt) = (&arm.attrs, &arm.pat, &arm.fat_arrow_token, body.tokens);
+            // A rebound name the guard does not read is dropped from the pattern (it
+            // would be an unused variable).
+            let pat = match (&arm.pat, &saved) {
+                (Pat::Ident(pi), Some(_))
+                    if pi.by_ref.is_none()
+                        && !arm.guard.as_ref().is_some_and(|(_, g)| {
+                            mentions_name(&g.to_token_stream(), &pi.ident)
+                        }) =>
+                {
+                    match &pi.subpat {
+                        Some((_, sub)) => sub.to_token_stream(),
+                        None => quote!(_),
+                    }
+                }
+                _ => arm.pat.to_token_stream(),
+            };
+            let (attrs, arrow, bt) = (&arm.attrs, &arm.fat_arrow_token, body.tokens);
             arms.push(quote!(#(#attrs)* #pat #guard #arrow #bt,));
         }
         let kind = self.note_join(id, want, &target, &kinds);
         let (attrs, mt) = (&m.attrs, &m.match_token);
         let mut g = Group::new(Delimiter::Brace, quote!(#(#arms)*));
         g.set_span(m.brace_token.span.join());
-        Lowered::new(quote!(#(#attrs)* #mt #scrut #g), kind)
+        match saved {
+            Some((x, tmp)) => {
+                let scrut = self.value_of(quote!(#tmp), x.span());
+                Lowered::new(quote!({ let #tmp = #x; #(#attrs)* #mt #scrut #g }), kind)
+            }
+            None => Lowered::new(quote!(#(#attrs)* #mt #scrut #g), kind),
+        }
     }
 
     fn loop_expr(&mut self, l: &syn::ExprLoop, want: Option<&Kind>) -> Lowered {
@@ -1905,6 +1997,15 @@ fn is_float_container(ty: &Type, names: &[String]) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether `ts` contains the identifier `name` (at any depth).
+fn mentions_name(ts: &TokenStream, name: &Ident) -> bool {
+    ts.clone().into_iter().any(|tt| match tt {
+        TokenTree::Ident(i) => i == *name,
+        TokenTree::Group(g) => mentions_name(&g.stream(), name),
+        _ => false,
+    })
 }
 
 /// Names of inline format arguments, `{x}` or `{x:.3}` in a format string.
