@@ -31,8 +31,8 @@
 //! the driver for a general rule evaluates it for direction 0 with the summed top and
 //! for the other directions with top 0, and adds the results:
 //! `rule(lower⁰, Σ a_K) + Σ_{r≥1} rule(lowerʳ, 0) = Σ_r P_K + φ'(a0) Σ_r a_K^(r)`.
-//! This is stored as `rows[0][K] = Σ`, `rows[r][K] = 0` for `r ≥ 1`, so the rows are
-//! ordinary rule inputs.
+//! This is stored as `coefs[K][0] = Σ`, `coefs[K][r] = 0` for `r ≥ 1`, so every
+//! direction's coefficients are ordinary rule inputs.
 //!
 //! For a *linear* primitive (`+`, `-`, negation, operations with a plain scalar) `P_K = 0`
 //! and `c_K` depends on `a_K` (and `b_K`) alone, so the top is computed once from the
@@ -46,7 +46,7 @@
 //! the top; there the collapsed top follows direction 0's branch.
 
 use crate::jet::factorial;
-use crate::multi::{rows_binary, rows_ternary, rows_unary, rows_unary_pair};
+use crate::multi::{gather, soa_binary, soa_ternary, soa_unary, soa_unary_pair};
 use crate::{Jet, Taylor};
 use core::fmt;
 use num_traits::Float;
@@ -74,9 +74,9 @@ use num_traits::Float;
 /// ```
 #[derive(Clone, Copy, PartialEq)]
 pub struct CollapsedJet<T, const N: usize, const R: usize> {
-    /// `rows[r] = [x0, x1^(r), ..., x_{K-1}^(r), top_r]` with `x0` repeated,
-    /// `top_0 = Σ_r xK^(r)` and `top_r = 0` for `r ≥ 1`.
-    rows: [[T; N]; R],
+    /// `coefs[k][r]`: coefficient `k < K` of direction `r` (`coefs[0]` is `x0` repeated);
+    /// `coefs[K] = [Σ_r xK^(r), 0, ..., 0]`.
+    coefs: [[T; R]; N],
 }
 
 impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
@@ -123,12 +123,10 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     #[inline]
     pub fn along(x0: T, v: [T; R]) -> Self {
         let () = Self::SHAPE;
-        let mut rows = [[T::zero(); N]; R];
-        for (row, vr) in rows.iter_mut().zip(v) {
-            row[0] = x0;
-            row[1] = vr;
-        }
-        Self::collapse(rows)
+        let mut coefs = [[T::zero(); R]; N];
+        coefs[0] = [x0; R];
+        coefs[1] = v;
+        Self::collapse(coefs)
     }
 
     /// Collapses one jet per direction: keeps their shared value (taken from `jets[0]`),
@@ -146,26 +144,24 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     #[inline]
     pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
         let () = Self::SHAPE;
-        let x0 = jets[0].value();
-        let mut rows = [[T::zero(); N]; R];
-        for (row, jet) in rows.iter_mut().zip(jets) {
-            *row = jet.coefficients();
-            row[0] = x0;
-        }
-        Self::collapse(rows)
+        let mut coefs: [[T; R]; N] =
+            core::array::from_fn(|k| core::array::from_fn(|r| jets[r].coefficient(k)));
+        coefs[0] = [jets[0].value(); R];
+        Self::collapse(coefs)
     }
 
-    /// Restores the storage invariant: the top of every row summed into row 0.
+    /// Restores the storage invariant: the top coefficients of all directions summed into
+    /// direction 0.
     #[inline(always)]
-    fn collapse(mut rows: [[T; N]; R]) -> Self {
-        let top = N - 1;
-        let mut sum = rows[0][top];
-        for row in rows.iter_mut().skip(1) {
-            sum = sum + row[top];
-            row[top] = T::zero();
+    fn collapse(mut coefs: [[T; R]; N]) -> Self {
+        let top = &mut coefs[N - 1];
+        let mut sum = top[0];
+        for t in top.iter_mut().skip(1) {
+            sum = sum + *t;
+            *t = T::zero();
         }
-        rows[0][top] = sum;
-        Self { rows }
+        top[0] = sum;
+        Self { coefs }
     }
 
     /// The shared value `x0` (the primal).
@@ -176,7 +172,7 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn value(&self) -> T {
-        self.rows[0][0]
+        self.coefs[0][0]
     }
 
     /// The normalized coefficient `xk^(r)` of direction `r`, for `k < K` (the top
@@ -196,7 +192,7 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
             k + 1 < N,
             "the top coefficient of a collapsed jet is only available summed"
         );
-        self.rows[r][k]
+        self.coefs[k][r]
     }
 
     /// The derivative `k! xk^(r)` along direction `r`, for `k < K`.
@@ -224,7 +220,7 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn summed_coefficient(&self) -> T {
-        self.rows[0][N - 1]
+        self.coefs[N - 1][0]
     }
 
     /// The `K`-th derivative summed over directions, `K! Σ_r xK^(r) = Σ_r D^K_{v^(r)} f`.
@@ -248,12 +244,12 @@ impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R>
     }
 }
 
-impl<T: fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
-    /// `CollapsedJet { rows: [[x0, x1^(0), ..., Σ top], [x0, x1^(1), ..., 0], ...] }`.
+impl<T: Copy + fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
+    /// `CollapsedJet { rows: [[x0, x1^(0), ..., Σ top], [x0, x1^(1), ..., 0], ...] }`:
+    /// one row per direction, the summed top in row 0.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CollapsedJet")
-            .field("rows", &self.rows)
-            .finish()
+        let rows: [[T; N]; R] = core::array::from_fn(|r| gather(&self.coefs, r));
+        f.debug_struct("CollapsedJet").field("rows", &rows).finish()
     }
 }
 
@@ -264,44 +260,50 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, 
     }
     #[inline(always)]
     fn value(&self) -> T {
-        self.rows[0][0]
+        self.coefs[0][0]
     }
 
     // General rules: every direction at every k (the top with the input tops 0 except
-    // in row 0, which carries the sums), then the output tops summed into row 0.
+    // in direction 0, which carries the sums), then the output tops summed.
 
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        Self::collapse(rows_unary(&self.rows, N, rule))
+        Self::collapse(soa_unary(&self.coefs, N, rule))
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        Self::collapse(rows_binary(&self.rows, &other.rows, N, rule))
+        Self::collapse(soa_binary(&self.coefs, &other.coefs, N, rule))
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
-        Self::collapse(rows_ternary(&self.rows, &b.rows, &c.rows, N, rule))
+        Self::collapse(soa_ternary(&self.coefs, &b.coefs, &c.coefs, N, rule))
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = rows_unary_pair(&self.rows, N, rule);
+        let (c, d) = soa_unary_pair(&self.coefs, N, rule);
         (Self::collapse(c), Self::collapse(d))
     }
 
-    // Linear rules: coefficients below the top per direction, the top once from the sum.
+    // Linear rules: coefficients below the top per direction, the top once from the sum
+    // (direction 0's inputs carry the summed tops; the rule reads only index K at k = K).
 
     #[inline(always)]
     fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
         let top = N - 1;
-        let mut rows = rows_unary(&self.rows, top, &rule);
-        rows[0][top] = rule(&self.rows[0], &rows[0], top);
-        Self { rows }
+        let mut coefs = soa_unary(&self.coefs, top, &rule);
+        coefs[top][0] = rule(&gather(&self.coefs, 0), &gather(&coefs, 0), top);
+        Self { coefs }
     }
     #[inline(always)]
     fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
         let top = N - 1;
-        let mut rows = rows_binary(&self.rows, &other.rows, top, &rule);
-        rows[0][top] = rule(&self.rows[0], &other.rows[0], &rows[0], top);
-        Self { rows }
+        let mut coefs = soa_binary(&self.coefs, &other.coefs, top, &rule);
+        coefs[top][0] = rule(
+            &gather(&self.coefs, 0),
+            &gather(&other.coefs, 0),
+            &gather(&coefs, 0),
+            top,
+        );
+        Self { coefs }
     }
 }

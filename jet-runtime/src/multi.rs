@@ -14,9 +14,10 @@ use num_traits::Float;
 /// vectors as directions this is the *standard* Taylor-mode Hessian diagonal and
 /// Laplacian (`Δf = Σ_r 2 c_2^(r)`), and with `K = 1` the gradient.
 ///
-/// Storage is one row `[x0, x1^(r), ..., xK^(r)]` per direction, with `x0` repeated in
-/// every row so that each row is a plain coefficient slice the [`rules`](crate::rules)
-/// read; the drivers compute coefficient 0 once and copy it.
+/// Storage is coefficient-major, `coefs[k][r]` = coefficient `k` of direction `r` (with
+/// `x0` repeated in row 0), so that an operation on coefficient `k` of all directions is
+/// a contiguous, vectorizable loop. The drivers compute coefficient 0 once and hand each
+/// direction's coefficients to the [`rules`](crate::rules) as a small stack array.
 ///
 /// ```
 /// use jet_runtime::{MultiJet, Taylor};
@@ -33,8 +34,8 @@ use num_traits::Float;
 /// ```
 #[derive(Clone, Copy, PartialEq)]
 pub struct MultiJet<T, const N: usize, const R: usize> {
-    /// `rows[r] = [x0, x1^(r), ..., xK^(r)]`; `rows[r][0]` is the same for every `r`.
-    rows: [[T; N]; R],
+    /// `coefs[k][r]`: coefficient `k` of direction `r`; `coefs[0]` is `x0` repeated.
+    coefs: [[T; R]; N],
 }
 
 impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
@@ -81,14 +82,12 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     #[inline]
     pub fn along(x0: T, v: [T; R]) -> Self {
         let () = Self::SHAPE;
-        let mut rows = [[T::zero(); N]; R];
-        for (row, vr) in rows.iter_mut().zip(v) {
-            row[0] = x0;
-            if N > 1 {
-                row[1] = vr;
-            }
+        let mut coefs = [[T::zero(); R]; N];
+        coefs[0] = [x0; R];
+        if N > 1 {
+            coefs[1] = v;
         }
-        Self { rows }
+        Self { coefs }
     }
 
     /// The multi-directional jet from one jet per direction. They must share their value:
@@ -106,12 +105,10 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
         let () = Self::SHAPE;
         let x0 = jets[0].value();
-        let mut rows = [[T::zero(); N]; R];
-        for (row, jet) in rows.iter_mut().zip(jets) {
-            *row = jet.coefficients();
-            row[0] = x0;
-        }
-        Self { rows }
+        let mut coefs: [[T; R]; N] =
+            core::array::from_fn(|k| core::array::from_fn(|r| jets[r].coefficient(k)));
+        coefs[0] = [x0; R];
+        Self { coefs }
     }
 
     /// The shared value `x0` (the primal).
@@ -122,7 +119,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn value(&self) -> T {
-        self.rows[0][0]
+        self.coefs[0][0]
     }
 
     /// The normalized coefficient `xk^(r)` of direction `r`.
@@ -137,7 +134,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn coefficient(&self, r: usize, k: usize) -> T {
-        self.rows[r][k]
+        self.coefs[k][r]
     }
 
     /// The derivative `k! xk^(r)`: the `k`-th derivative along direction `r`.
@@ -152,7 +149,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn derivative(&self, r: usize, k: usize) -> T {
-        self.rows[r][k] * factorial(k)
+        self.coefs[k][r] * factorial(k)
     }
 
     /// The plain jet of direction `r`.
@@ -167,7 +164,8 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn direction(&self, r: usize) -> Jet<T, N> {
-        Jet::from_coefficients(self.rows[r])
+        assert!(r < R, "direction {r} out of range for {R} directions");
+        Jet::from_coefficients(gather(&self.coefs, r))
     }
 
     /// The sum over directions of coefficient `k`, `Σ_r xk^(r)` (for `k = 0`, `R x0`).
@@ -184,7 +182,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn summed_coefficient(&self, k: usize) -> T {
-        self.rows.iter().fold(T::zero(), |s, row| s + row[k])
+        self.coefs[k].iter().fold(T::zero(), |s, &c| s + c)
     }
 
     /// The sum over directions of the `k`-th derivative, `k! Σ_r xk^(r)`.
@@ -212,7 +210,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn rows(&self) -> [[T; N]; R] {
-        self.rows
+        core::array::from_fn(|r| gather(&self.coefs, r))
     }
 }
 
@@ -224,99 +222,123 @@ impl<T: Float, const N: usize, const R: usize> From<T> for MultiJet<T, N, R> {
     }
 }
 
-impl<T: fmt::Debug, const N: usize, const R: usize> fmt::Debug for MultiJet<T, N, R> {
+impl<T: Copy + fmt::Debug, const N: usize, const R: usize> fmt::Debug for MultiJet<T, N, R> {
     /// `MultiJet[[x0, x1^(0), ...], [x0, x1^(1), ...], ...]`: one row per direction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("MultiJet")?;
-        f.debug_list().entries(self.rows.iter()).finish()
+        f.debug_list()
+            .entries((0..R).map(|r| gather(&self.coefs, r)))
+            .finish()
     }
 }
 
-/// Runs a unary rule over rows sharing coefficient 0: `k = 0` once, `k ≥ 1` per row.
+/// Direction `r`'s coefficients `[x0, x1^(r), ..., xK^(r)]` out of coefficient-major
+/// storage.
 #[inline(always)]
-pub(crate) fn rows_unary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; N]; R],
+pub(crate) fn gather<T: Copy, const N: usize, const R: usize>(c: &[[T; R]; N], r: usize) -> [T; N] {
+    core::array::from_fn(|k| c[k][r])
+}
+
+// The drivers below run a rule over coefficient-major storage whose coefficient 0 is
+// shared: `k = 0` once, then for each direction `r` the coefficients `1..top` (`top = N`
+// for every coefficient), each direction's inputs and outputs held in stack arrays the
+// rule indexes. Fully unrolled (const bounds), the per-direction work is isomorphic
+// across `r` and vectorizes across directions. Entries `coefs[k][r]` with `k >= top`
+// are left 0.
+
+/// Unary rule driver (see above).
+#[inline(always)]
+#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
+pub(crate) fn soa_unary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; R]; N],
     top: usize,
     rule: impl Fn(&[T], &[T], usize) -> T,
-) -> [[T; N]; R] {
-    let mut out = [[T::zero(); N]; R];
-    let c0 = rule(&a[0], &out[0], 0);
-    for row in out.iter_mut() {
-        row[0] = c0;
-    }
-    for (o, a) in out.iter_mut().zip(a) {
+) -> [[T; R]; N] {
+    let mut out = [[T::zero(); R]; N];
+    let mut c = [T::zero(); N];
+    c[0] = rule(&gather(a, 0), &c, 0);
+    out[0] = [c[0]; R];
+    for r in 0..R {
+        let ar = gather(a, r);
         for k in 1..top {
-            o[k] = rule(a, o, k);
+            c[k] = rule(&ar, &c, k);
+            out[k][r] = c[k];
         }
     }
     out
 }
 
-/// [`rows_unary`] for a binary rule.
+/// Binary rule driver.
 #[inline(always)]
-pub(crate) fn rows_binary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; N]; R],
-    b: &[[T; N]; R],
+#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
+pub(crate) fn soa_binary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; R]; N],
+    b: &[[T; R]; N],
     top: usize,
     rule: impl Fn(&[T], &[T], &[T], usize) -> T,
-) -> [[T; N]; R] {
-    let mut out = [[T::zero(); N]; R];
-    let c0 = rule(&a[0], &b[0], &out[0], 0);
-    for row in out.iter_mut() {
-        row[0] = c0;
-    }
-    for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
+) -> [[T; R]; N] {
+    let mut out = [[T::zero(); R]; N];
+    let mut c = [T::zero(); N];
+    c[0] = rule(&gather(a, 0), &gather(b, 0), &c, 0);
+    out[0] = [c[0]; R];
+    for r in 0..R {
+        let (ar, br) = (gather(a, r), gather(b, r));
         for k in 1..top {
-            o[k] = rule(a, b, o, k);
+            c[k] = rule(&ar, &br, &c, k);
+            out[k][r] = c[k];
         }
     }
     out
 }
 
-/// [`rows_unary`] for a ternary rule.
+/// Ternary rule driver.
 #[inline(always)]
-pub(crate) fn rows_ternary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; N]; R],
-    b: &[[T; N]; R],
-    c: &[[T; N]; R],
+#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
+pub(crate) fn soa_ternary<T: Float, const N: usize, const R: usize>(
+    a: &[[T; R]; N],
+    b: &[[T; R]; N],
+    c: &[[T; R]; N],
     top: usize,
     rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
-) -> [[T; N]; R] {
-    let mut out = [[T::zero(); N]; R];
-    let d0 = rule(&a[0], &b[0], &c[0], &out[0], 0);
-    for row in out.iter_mut() {
-        row[0] = d0;
-    }
-    for (((o, a), b), c) in out.iter_mut().zip(a).zip(b).zip(c) {
+) -> [[T; R]; N] {
+    let mut out = [[T::zero(); R]; N];
+    let mut d = [T::zero(); N];
+    d[0] = rule(&gather(a, 0), &gather(b, 0), &gather(c, 0), &d, 0);
+    out[0] = [d[0]; R];
+    for r in 0..R {
+        let (ar, br, cr) = (gather(a, r), gather(b, r), gather(c, r));
         for k in 1..top {
-            o[k] = rule(a, b, c, o, k);
+            d[k] = rule(&ar, &br, &cr, &d, k);
+            out[k][r] = d[k];
         }
     }
     out
 }
 
-/// [`rows_unary`] for a rule producing two series.
+/// Driver for a rule producing two series.
 #[inline(always)]
-pub(crate) fn rows_unary_pair<T: Float, const N: usize, const R: usize>(
-    a: &[[T; N]; R],
+#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
+pub(crate) fn soa_unary_pair<T: Float, const N: usize, const R: usize>(
+    a: &[[T; R]; N],
     top: usize,
     rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T),
-) -> ([[T; N]; R], [[T; N]; R]) {
-    let mut c = [[T::zero(); N]; R];
-    let mut d = [[T::zero(); N]; R];
-    let (c0, d0) = rule(&a[0], &c[0], &d[0], 0);
-    for (cr, dr) in c.iter_mut().zip(d.iter_mut()) {
-        cr[0] = c0;
-        dr[0] = d0;
-    }
-    for ((cr, dr), a) in c.iter_mut().zip(d.iter_mut()).zip(a) {
+) -> ([[T; R]; N], [[T; R]; N]) {
+    let mut out_c = [[T::zero(); R]; N];
+    let mut out_d = [[T::zero(); R]; N];
+    let mut c = [T::zero(); N];
+    let mut d = [T::zero(); N];
+    (c[0], d[0]) = rule(&gather(a, 0), &c, &d, 0);
+    out_c[0] = [c[0]; R];
+    out_d[0] = [d[0]; R];
+    for r in 0..R {
+        let ar = gather(a, r);
         for k in 1..top {
-            let (ck, dk) = rule(a, cr, dr, k);
-            cr[k] = ck;
-            dr[k] = dk;
+            (c[k], d[k]) = rule(&ar, &c, &d, k);
+            out_c[k][r] = c[k];
+            out_d[k][r] = d[k];
         }
     }
-    (c, d)
+    (out_c, out_d)
 }
 
 impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
@@ -326,29 +348,29 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
     }
     #[inline(always)]
     fn value(&self) -> T {
-        self.rows[0][0]
+        self.coefs[0][0]
     }
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
         Self {
-            rows: rows_unary(&self.rows, N, rule),
+            coefs: soa_unary(&self.coefs, N, rule),
         }
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
         Self {
-            rows: rows_binary(&self.rows, &other.rows, N, rule),
+            coefs: soa_binary(&self.coefs, &other.coefs, N, rule),
         }
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
         Self {
-            rows: rows_ternary(&self.rows, &b.rows, &c.rows, N, rule),
+            coefs: soa_ternary(&self.coefs, &b.coefs, &c.coefs, N, rule),
         }
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = rows_unary_pair(&self.rows, N, rule);
-        (Self { rows: c }, Self { rows: d })
+        let (c, d) = soa_unary_pair(&self.coefs, N, rule);
+        (Self { coefs: c }, Self { coefs: d })
     }
 }
