@@ -71,9 +71,9 @@ impl OdeSystem<f64> for HandPendulum {
             let (s, c) = rules::sin_cos(x, &self.sin, &self.cos, k);
             self.sin[k] = s;
             self.cos[k] = c;
-            let kp1 = (k + 1) as f64;
-            x[k + 1] = v[k] / kp1;
-            v[k + 1] = -self.sin[k] / kp1;
+            let inv = rules::inverse::<f64>(k + 1);
+            x[k + 1] = v[k] * inv;
+            v[k + 1] = -self.sin[k] * inv;
         }
     }
 }
@@ -100,11 +100,11 @@ impl OdeSystem<f64> for HandKepler {
             self.r3inv[k] = rules::powf(&self.r2, &self.r3inv, k, -1.5);
             let ax = -rules::mul(x, &self.r3inv, k);
             let ay = -rules::mul(y, &self.r3inv, k);
-            let kp1 = (k + 1) as f64;
-            x[k + 1] = vx[k] / kp1;
-            y[k + 1] = vy[k] / kp1;
-            vx[k + 1] = ax / kp1;
-            vy[k + 1] = ay / kp1;
+            let inv = rules::inverse::<f64>(k + 1);
+            x[k + 1] = vx[k] * inv;
+            y[k + 1] = vy[k] * inv;
+            vx[k + 1] = ax * inv;
+            vy[k + 1] = ay * inv;
         }
     }
 }
@@ -124,10 +124,10 @@ impl OdeSystem<f64> for HandLorenz {
             // x (28 - z) - y = 28 x - x z - y
             let fy = 28.0 * x[k] - rules::mul(x, z, k) - y[k];
             let fz = rules::mul(x, y, k) - 8.0 / 3.0 * z[k];
-            let kp1 = (k + 1) as f64;
-            x[k + 1] = fx / kp1;
-            y[k + 1] = fy / kp1;
-            z[k + 1] = fz / kp1;
+            let inv = rules::inverse::<f64>(k + 1);
+            x[k + 1] = fx * inv;
+            y[k + 1] = fy * inv;
+            z[k + 1] = fz * inv;
         }
     }
 }

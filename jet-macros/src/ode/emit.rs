@@ -59,8 +59,8 @@ pub(crate) fn system(
         #time_init
         for #k in 0..__jet_order {
             #(#steps)*
-            let __jet_kp1 = (#k + 1) as #ty;
-            #( #states[#k + 1] = #outputs / __jet_kp1; )*
+            let __jet_inv = #krate::__private::rules::inverse::<#ty>(#k + 1);
+            #( #states[#k + 1] = #outputs * __jet_inv; )*
         }
     };
     shell(func, shape, options, body)

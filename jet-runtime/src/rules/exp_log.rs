@@ -5,7 +5,7 @@
 //! everything is NaN, as for the primal (checked explicitly: the recurrence alone would
 //! give the real derivatives 1/a of the complex logarithm).
 
-use super::{derivative_convolution, scalar};
+use super::{derivative_convolution, inverse, scalar};
 use num_traits::Float;
 
 /// `c = exp(a)`: c_0 = e^{a_0}, c_k = (1/k) Σ_{j=1..k} j a_j c_{k-j}.
@@ -14,7 +14,7 @@ pub fn exp<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
         a[0].exp()
     } else {
-        derivative_convolution(a, c, k) / scalar(k)
+        derivative_convolution(a, c, k) * inverse(k)
     }
 }
 
@@ -25,7 +25,7 @@ pub fn exp2<T: Float>(a: &[T], c: &[T], k: usize) -> T {
         a[0].exp2()
     } else {
         let ln2 = T::from(core::f64::consts::LN_2).unwrap_or_else(T::nan);
-        ln2 * derivative_convolution(a, c, k) / scalar(k)
+        ln2 * derivative_convolution(a, c, k) * inverse(k)
     }
 }
 
@@ -42,7 +42,7 @@ pub fn exp_m1<T: Float>(a: &[T], c: &[T], k: usize) -> T {
         for j in 1..k {
             s = s + scalar::<T>(j) * a[j] * c[k - j];
         }
-        s / kk
+        s * inverse(k)
     }
 }
 
@@ -59,7 +59,7 @@ fn log_step<T: Float>(a: &[T], c: &[T], k: usize, s: T) -> T {
     for j in 1..k {
         acc = acc + scalar::<T>(j) * c[j] * a[k - j];
     }
-    (s * a[k] - acc / scalar(k)) / a[0]
+    (s * a[k] - acc * inverse(k)) / a[0]
 }
 
 /// `c = ln a`: c_0 = ln a_0, c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / a_0
@@ -127,6 +127,6 @@ pub fn ln_1p<T: Float>(a: &[T], c: &[T], k: usize) -> T {
         for j in 1..k {
             acc = acc + scalar::<T>(j) * c[j] * a[k - j];
         }
-        (a[k] - acc / scalar(k)) / (T::one() + a[0])
+        (a[k] - acc * inverse(k)) / (T::one() + a[0])
     }
 }

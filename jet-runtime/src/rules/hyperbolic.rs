@@ -1,7 +1,10 @@
 //! Hyperbolic functions and their inverses: `sinh_cosh`, `tanh` (with 1 − tanh²),
 //! `asinh`, `acosh` (with their square roots), `atanh` (with 1 − a²).
 
-use super::{derivative_convolution, inner_square, quotient_step, scalar, sqrt_step, square};
+use super::{
+    derivative_convolution, derivative_convolution_pair, inner_square, inverse, quotient_step,
+    sqrt_step, square,
+};
 use num_traits::Float;
 
 /// `(s, c) = (sinh a, cosh a)`, one recurrence for both: s_0 = sinh a_0, c_0 = cosh a_0,
@@ -11,11 +14,9 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
     if k == 0 {
         (a[0].sinh(), a[0].cosh())
     } else {
-        let kk = scalar::<T>(k);
-        (
-            derivative_convolution(a, c, k) / kk,
-            derivative_convolution(a, s, k) / kk,
-        )
+        let inv_k = inverse::<T>(k);
+        let (sum_c, sum_s) = derivative_convolution_pair(a, c, s, k);
+        (sum_c * inv_k, sum_s * inv_k)
     }
 }
 
@@ -30,7 +31,7 @@ pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
         let ch = a[0].cosh();
         (a[0].tanh(), (ch * ch).recip())
     } else {
-        let ck = derivative_convolution(a, d, k) / scalar(k);
+        let ck = derivative_convolution(a, d, k) * inverse(k);
         let dk = -((c[0] + c[0]) * ck + inner_square(c, k));
         (ck, dk)
     }

@@ -4,7 +4,7 @@
 //! All follow `d·c' = ±a'` with `d` the auxiliary series (√(1−a²) or 1+a²):
 //! c_k = ±(a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0 (see [`quotient_step`]).
 
-use super::{quotient_step, scalar, sqrt_step, square};
+use super::{inverse, quotient_step, scalar, sqrt_step, square};
 use num_traits::Float;
 
 /// `c = asin a` with `d = √(1 − a²)` (c' = a'/d): c_0 = asin a_0,
@@ -38,7 +38,7 @@ pub fn acos<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
             s = s + scalar::<T>(j) * c[j] * d[k - j];
         }
         (
-            -(a[k] + s / scalar(k)) / d[0],
+            -(a[k] + s * inverse(k)) / d[0],
             sqrt_step(-square(a, k), d, k),
         )
     }

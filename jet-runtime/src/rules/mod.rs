@@ -103,6 +103,28 @@ pub fn weighted_dot_reversed<T: Float>(x: &[T], y: &[T], w0: T, dw: T) -> T {
     s
 }
 
+/// `1/k` as a `T`: recurrences multiply by it instead of dividing by `k`.
+///
+/// For `k < 64` it comes from a table of correctly rounded `f64` reciprocals (a load, or a
+/// constant when `k` is known at compile time); a division costs several times a
+/// multiplication in the ODE mode's hot loop. `inverse(0)` is `+inf`.
+#[inline(always)]
+pub fn inverse<T: Float>(k: usize) -> T {
+    const TABLE: [f64; 64] = {
+        let mut table = [f64::INFINITY; 64];
+        let mut i = 1;
+        while i < 64 {
+            table[i] = 1.0 / i as f64;
+            i += 1;
+        }
+        table
+    };
+    match TABLE.get(k) {
+        Some(&r) => T::from(r).unwrap_or_else(T::nan),
+        None => scalar::<T>(k).recip(),
+    }
+}
+
 /// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}` (zero when `lo > hi`).
 #[inline(always)]
 pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
@@ -122,6 +144,26 @@ pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
     weighted_dot_reversed(&a[1..=k], &b[..k], T::one(), T::one())
 }
 
+/// Two weighted Cauchy sums sharing their left factor:
+/// `(Σ_{j=1..k} j a_j b_{k-j}, Σ_{j=1..k} j a_j c_{k-j})`, in one pass over `a` (the
+/// kernel of `sin_cos` and `sinh_cosh`, whose two series feed each other).
+#[inline(always)]
+pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> (T, T) {
+    if k == 0 {
+        return (T::zero(), T::zero());
+    }
+    let (a, b, c) = (&a[1..=k], &b[..k], &c[..k]);
+    let (mut sb, mut sc) = (T::zero(), T::zero());
+    let mut w = T::zero();
+    for ((&aj, &bj), &cj) in a.iter().zip(b.iter().rev()).zip(c.iter().rev()) {
+        w = w + T::one();
+        let t = w * aj;
+        sb = sb + t * bj;
+        sc = sc + t * cj;
+    }
+    (sb, sc)
+}
+
 /// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
 /// ...): for `k ≥ 1`,
 /// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0.
@@ -134,7 +176,7 @@ pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
     } else {
         weighted_dot_reversed(&c[1..k], &d[1..k], T::one(), T::one())
     };
-    (a[k] - s / scalar(k)) / d[0]
+    (a[k] - s * inverse(k)) / d[0]
 }
 
 /// The step of the square-root recurrence `c² = u`: for `k ≥ 1`,

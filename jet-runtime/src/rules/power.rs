@@ -5,7 +5,7 @@
 //! It divides by `a_0`; for a nonnegative integer exponent the rules instead restart
 //! at the first nonzero coefficient of `a` when `a_0 = 0`, so `t³` stays exact.
 
-use super::{exp, scalar, sqrt_step, square, weighted_dot_reversed};
+use super::{exp, inverse, scalar, sqrt_step, square, weighted_dot_reversed};
 use num_traits::Float;
 
 /// One step (`k ≥ 1`) of the power recurrence for `c = a^r`:
@@ -14,7 +14,7 @@ use num_traits::Float;
 fn power_step<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
     let kk = scalar::<T>(k);
     let r1 = r + T::one();
-    weighted_dot_reversed(&a[1..=k], &c[..k], r1 - kk, r1) / (kk * a[0])
+    weighted_dot_reversed(&a[1..=k], &c[..k], r1 - kk, r1) * inverse(k) / a[0]
 }
 
 /// Coefficient `k ≥ 1` of `c = a^n` for an integer `n ≥ 1` when `a_0 = 0`, without

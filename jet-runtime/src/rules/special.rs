@@ -1,6 +1,6 @@
 //! Special functions beyond `std`: the error function.
 
-use super::scalar;
+use super::{inverse, scalar};
 use num_traits::Float;
 
 /// `c = erf a` with its auxiliary `d = e^{−a²}` (c' = (2/√π) d a', and d' = −2 a a' d =
@@ -20,14 +20,14 @@ pub fn erf<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     for j in 1..=k {
         s = s + scalar::<T>(j) * a[j] * d[k - j];
     }
-    let ck = two_over_sqrt_pi * s / kk;
+    let ck = two_over_sqrt_pi * s * inverse(k);
     // Σ_{j=1..k} j c_j a_{k-j}, with c_k not yet stored in `c`.
     let mut u = kk * ck * a[0];
     for j in 1..k {
         u = u + scalar::<T>(j) * c[j] * a[k - j];
     }
     let sqrt_pi = T::from(core::f64::consts::PI).unwrap_or_else(T::nan).sqrt();
-    (ck, -sqrt_pi * u / kk)
+    (ck, -sqrt_pi * u * inverse(k))
 }
 
 /// `e^{−x²}`, with `x²` split into its rounded value and the exact rounding error

@@ -1,6 +1,6 @@
 //! Trigonometric functions: `sin_cos`, `tan`, and the linear `to_degrees`/`to_radians`.
 
-use super::{derivative_convolution, inner_square, scalar};
+use super::{derivative_convolution, derivative_convolution_pair, inner_square, inverse};
 use num_traits::Float;
 
 /// `(s, c) = (sin a, cos a)`, one recurrence for both: s_0 = sin a_0, c_0 = cos a_0,
@@ -10,11 +10,9 @@ pub fn sin_cos<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
     if k == 0 {
         a[0].sin_cos()
     } else {
-        let kk = scalar::<T>(k);
-        (
-            derivative_convolution(a, c, k) / kk,
-            -derivative_convolution(a, s, k) / kk,
-        )
+        let inv_k = inverse::<T>(k);
+        let (sum_c, sum_s) = derivative_convolution_pair(a, c, s, k);
+        (sum_c * inv_k, -sum_s * inv_k)
     }
 }
 
@@ -29,7 +27,7 @@ pub fn tan<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
         let c0 = a[0].tan();
         (c0, T::one() + c0 * c0)
     } else {
-        let ck = derivative_convolution(a, d, k) / scalar(k);
+        let ck = derivative_convolution(a, d, k) * inverse(k);
         let dk = (c[0] + c[0]) * ck + inner_square(c, k);
         (ck, dk)
     }
