@@ -298,7 +298,15 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
             }
         }
     }
-    // Re-classify with names added by `wrt`.
+    // A `wrt(..)` that named no usable parameter has been reported; differentiate every
+    // float parameter so the stub companion still has the signature callers expect.
+    if args.wrt.is_some() && !params.iter().any(|p| p.role == Role::Active) {
+        for p in &mut params {
+            if p.role == Role::InactiveFloat {
+                p.role = Role::Active;
+            }
+        }
+    }
     let actives: Vec<&ParamInfo> = params.iter().filter(|p| p.role == Role::Active).collect();
     let Some(first) = actives.first() else {
         if args.wrt.is_none() {
