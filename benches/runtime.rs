@@ -12,11 +12,13 @@
 //!
 //! The hand-written sums run left to right (a plain chain of additions); `main` checks
 //! that every hand-written result agrees with the jet's before timing.
-//! Run with `cargo bench --bench runtime`; the ratios are in `benches/README.md`.
+//! Run with `cargo bench --bench runtime` (criterion), or with `JET_BENCH_INTERLEAVED=1`
+//! for a table of ratios measured in alternating rounds (robust when other work shares
+//! the machine); the ratios are in `benches/README.md`.
 
-use criterion::{black_box, criterion_group, Criterion};
+use criterion::{black_box, Criterion};
 use jet::Jet;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// `a * b`, K = 2: c_k = Σ_{j=0..k} a_j b_{k-j}.
 #[inline]
@@ -535,10 +537,10 @@ fn close<const N: usize>(what: &str, got: [f64; N], want: [f64; N]) {
 }
 
 /// One group per (op, K): `jet`, `handwritten` and, where it applies, `handwritten_div`.
-macro_rules! bench_order {
-    ($c:expr, $k:literal, $n:literal, $mul:ident, $exp:ident, $exp_div:ident, $sin:ident,
+macro_rules! groups_of_order {
+    ($groups:expr, $k:literal, $n:literal, $mul:ident, $exp:ident, $exp_div:ident, $sin:ident,
      $sin_div:ident, $div:ident, $div_div:ident) => {{
-        let c: &mut Criterion = $c;
+        let groups: &mut Vec<Group> = $groups;
         let a: [f64; $n] = input(0.3);
         let b: [f64; $n] = input(1.3);
         let (ja, jb) = (Jet::from_coefficients(a), Jet::from_coefficients(b));
@@ -564,53 +566,161 @@ macro_rules! bench_order {
             $div_div(a, b),
         );
 
-        let mut g = c.benchmark_group(concat!("runtime/sin/K=", $k));
-        g.bench_function("jet", |bch| bch.iter(|| black_box(black_box(ja).sin())));
-        g.bench_function("handwritten", |bch| {
-            bch.iter(|| black_box($sin(black_box(a))))
+        macro_rules! times {
+            ($body:expr) => {
+                Box::new(move |n: u64| {
+                    for _ in 0..n {
+                        black_box($body);
+                    }
+                }) as Box<dyn Fn(u64)>
+            };
+        }
+        groups.push(Group {
+            name: concat!("runtime/sin/K=", $k).into(),
+            variants: vec![
+                ("jet", times!(black_box(ja).sin())),
+                ("handwritten", times!($sin(black_box(a)))),
+                ("handwritten_div", times!($sin_div(black_box(a)))),
+            ],
         });
-        g.bench_function("handwritten_div", |bch| {
-            bch.iter(|| black_box($sin_div(black_box(a))))
+        groups.push(Group {
+            name: concat!("runtime/exp/K=", $k).into(),
+            variants: vec![
+                ("jet", times!(black_box(ja).exp())),
+                ("handwritten", times!($exp(black_box(a)))),
+                ("handwritten_div", times!($exp_div(black_box(a)))),
+            ],
         });
-        g.finish();
-
-        let mut g = c.benchmark_group(concat!("runtime/exp/K=", $k));
-        g.bench_function("jet", |bch| bch.iter(|| black_box(black_box(ja).exp())));
-        g.bench_function("handwritten", |bch| {
-            bch.iter(|| black_box($exp(black_box(a))))
+        groups.push(Group {
+            name: concat!("runtime/mul/K=", $k).into(),
+            variants: vec![
+                ("jet", times!(black_box(ja) * black_box(jb))),
+                ("handwritten", times!($mul(black_box(a), black_box(b)))),
+            ],
         });
-        g.bench_function("handwritten_div", |bch| {
-            bch.iter(|| black_box($exp_div(black_box(a))))
+        groups.push(Group {
+            name: concat!("runtime/div/K=", $k).into(),
+            variants: vec![
+                ("jet", times!(black_box(ja) / black_box(jb))),
+                ("handwritten", times!($div(black_box(a), black_box(b)))),
+                (
+                    "handwritten_div",
+                    times!($div_div(black_box(a), black_box(b))),
+                ),
+            ],
         });
-        g.finish();
-
-        let mut g = c.benchmark_group(concat!("runtime/mul/K=", $k));
-        g.bench_function("jet", |bch| {
-            bch.iter(|| black_box(black_box(ja) * black_box(jb)))
-        });
-        g.bench_function("handwritten", |bch| {
-            bch.iter(|| black_box($mul(black_box(a), black_box(b))))
-        });
-        g.finish();
-
-        let mut g = c.benchmark_group(concat!("runtime/div/K=", $k));
-        g.bench_function("jet", |bch| {
-            bch.iter(|| black_box(black_box(ja) / black_box(jb)))
-        });
-        g.bench_function("handwritten", |bch| {
-            bch.iter(|| black_box($div(black_box(a), black_box(b))))
-        });
-        g.bench_function("handwritten_div", |bch| {
-            bch.iter(|| black_box($div_div(black_box(a), black_box(b))))
-        });
-        g.finish();
     }};
 }
 
-fn runtime(c: &mut Criterion) {
-    bench_order!(c, 2, 3, mul_2, exp_2, exp_2_div, sin_2, sin_2_div, div_2, div_2_div);
-    bench_order!(c, 4, 5, mul_4, exp_4, exp_4_div, sin_4, sin_4_div, div_4, div_4_div);
-    bench_order!(c, 10, 11, mul_10, exp_10, exp_10_div, sin_10, sin_10_div, div_10, div_10_div);
+fn groups() -> Vec<Group> {
+    let mut groups = Vec::new();
+    groups_of_order!(
+        &mut groups,
+        2,
+        3,
+        mul_2,
+        exp_2,
+        exp_2_div,
+        sin_2,
+        sin_2_div,
+        div_2,
+        div_2_div
+    );
+    groups_of_order!(
+        &mut groups,
+        4,
+        5,
+        mul_4,
+        exp_4,
+        exp_4_div,
+        sin_4,
+        sin_4_div,
+        div_4,
+        div_4_div
+    );
+    groups_of_order!(
+        &mut groups,
+        10,
+        11,
+        mul_10,
+        exp_10,
+        exp_10_div,
+        sin_10,
+        sin_10_div,
+        div_10,
+        div_10_div
+    );
+    groups
+}
+
+// ---- harness: criterion, or interleaved rounds robust to a loaded machine ------------
+
+/// A timed variant: runs its operation `n` times (inputs and outputs through
+/// `black_box`), so one dynamic call is amortized over the whole batch.
+type Variant = (&'static str, Box<dyn Fn(u64)>);
+
+/// A benchmark group: `jet` first, then the baselines.
+struct Group {
+    name: String,
+    variants: Vec<Variant>,
+}
+
+fn run_criterion(c: &mut Criterion, groups: &[Group]) {
+    for group in groups {
+        let mut g = c.benchmark_group(group.name.as_str());
+        for (name, run) in &group.variants {
+            g.bench_function(*name, |b| {
+                b.iter_custom(|iters| {
+                    let start = Instant::now();
+                    run(iters);
+                    start.elapsed()
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+/// Runs the variants of each group in alternation (`ROUNDS` rounds of ~20 µs batches),
+/// so a change of load hits them alike, and prints a Markdown table: the median time
+/// per call of each variant and the median over rounds of the per-round ratio
+/// `jet / baseline`.
+fn run_interleaved(groups: &[Group]) {
+    const ROUNDS: usize = 300;
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|x, y| x.total_cmp(y));
+        v[v.len() / 2]
+    };
+    println!("| group | variant | median ns/call | jet / variant (median of paired rounds) |");
+    println!("|---|---|---|---|");
+    for group in groups {
+        // Batch size from a short calibration of the first variant.
+        let (_, first) = &group.variants[0];
+        first(1000);
+        let start = Instant::now();
+        first(10_000);
+        let per_call = start.elapsed().as_secs_f64() / 10_000.0;
+        let batch = ((20e-6 / per_call) as u64).clamp(50, 1_000_000);
+        let mut times = vec![Vec::with_capacity(ROUNDS); group.variants.len()];
+        for _ in 0..ROUNDS {
+            for (i, (_, run)) in group.variants.iter().enumerate() {
+                let start = Instant::now();
+                run(batch);
+                times[i].push(start.elapsed().as_secs_f64() * 1e9 / batch as f64);
+            }
+        }
+        for (i, (name, _)) in group.variants.iter().enumerate() {
+            let mut ratios: Vec<f64> = times[0].iter().zip(&times[i]).map(|(j, v)| j / v).collect();
+            let ratio = median(&mut ratios);
+            let t = median(&mut times[i].clone());
+            let shown = if i == 0 {
+                String::new()
+            } else {
+                format!("{ratio:.2}")
+            };
+            println!("| {} | {name} | {t:.2} | {shown} |", group.name);
+        }
+    }
 }
 
 fn config() -> Criterion {
@@ -618,15 +728,18 @@ fn config() -> Criterion {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .sample_size(60)
+        .configure_from_args()
 }
 
-criterion_group! {
-    name = benches;
-    config = config();
-    targets = runtime
-}
-
+/// `cargo bench --bench <name>`: criterion. With `JET_BENCH_INTERLEAVED=1`: the
+/// interleaved table instead.
 fn main() {
-    benches();
-    Criterion::default().configure_from_args().final_summary();
+    let groups = groups();
+    if std::env::var_os("JET_BENCH_INTERLEAVED").is_some() {
+        run_interleaved(&groups);
+    } else {
+        let mut c = config();
+        run_criterion(&mut c, &groups);
+        c.final_summary();
+    }
 }

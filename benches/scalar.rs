@@ -10,12 +10,13 @@
 //!   same function (value and derivatives up to K by the chain rule).
 //!
 //! `main` checks that all three agree before timing. Run with `cargo bench --bench
-//! scalar`; the ratios are in `benches/README.md`.
+//! scalar` (criterion), or with `JET_BENCH_INTERLEAVED=1` for a table of ratios measured
+//! in alternating rounds; the ratios are in `benches/README.md`.
 
-use criterion::{black_box, criterion_group, Criterion};
+use criterion::{black_box, Criterion};
 use jet::{jet, Jet};
 use num_dual::{Dual2_64, Dual3_64, Dual64, DualNum};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 #[jet(order = 1)]
 fn f_1(t: f64) -> f64 {
@@ -444,9 +445,20 @@ fn close(what: &str, got: &[f64], want: &[f64]) {
     }
 }
 
-/// A group comparing the companion with the hand-written recurrence at order K.
-macro_rules! bench_handwritten {
-    ($c:expr, $k:literal, $n:literal, $orig:ident, $jet:ident, $hand:ident) => {{
+macro_rules! times {
+    ($body:expr) => {
+        Box::new(move |n: u64| {
+            for _ in 0..n {
+                black_box($body);
+            }
+        }) as Box<dyn Fn(u64)>
+    };
+}
+
+/// A group comparing the companion with the hand-written recurrence at order K (and
+/// the extra variants given, e.g. num-dual).
+macro_rules! group_of_order {
+    ($k:literal, $n:literal, $orig:ident, $jet:ident, $hand:ident $(, $extra:expr)*) => {{
         let x = Jet::<f64, $n>::variable(T0);
         let jet = $jet(x);
         let hand = Jet::from_coefficients($hand(x.coefficients()));
@@ -456,16 +468,18 @@ macro_rules! bench_handwritten {
             &jet.derivatives(),
         );
         close("value", &[jet.value()], &[$orig(T0)]);
-        let mut g = $c.benchmark_group(concat!("scalar/K=", $k));
-        g.bench_function("jet", |b| b.iter(|| black_box($jet(black_box(x)))));
-        g.bench_function("handwritten", |b| {
-            b.iter(|| black_box($hand(black_box(x.coefficients()))))
-        });
-        g
+        Group {
+            name: concat!("scalar/K=", $k).into(),
+            variants: vec![
+                ("jet", times!($jet(black_box(x)))),
+                ("handwritten", times!($hand(black_box(x.coefficients())))),
+                $($extra,)*
+            ],
+        }
     }};
 }
 
-fn scalar(c: &mut Criterion) {
+fn groups() -> Vec<Group> {
     // K = 1..3: also against num-dual.
     let d1 = Dual64::from_re(T0).derivative();
     let d2 = Dual2_64::from_re(T0).derivative();
@@ -488,22 +502,106 @@ fn scalar(c: &mut Criterion) {
         &[r3.re, r3.v1, r3.v2, r3.v3],
     );
 
-    let mut g = c.benchmark_group("scalar/K=1");
     let x1 = Jet::<f64, 2>::variable(T0);
-    g.bench_function("jet", |b| b.iter(|| black_box(f_1_jet(black_box(x1)))));
-    g.bench_function("num-dual", |b| b.iter(|| black_box(f_dual(black_box(d1)))));
-    g.finish();
+    vec![
+        Group {
+            name: "scalar/K=1".into(),
+            variants: vec![
+                ("jet", times!(f_1_jet(black_box(x1)))),
+                ("num-dual", times!(f_dual(black_box(d1)))),
+            ],
+        },
+        group_of_order!(
+            2,
+            3,
+            f_2,
+            f_2_jet,
+            handwritten_2,
+            ("num-dual", times!(f_dual(black_box(d2))))
+        ),
+        group_of_order!(
+            3,
+            4,
+            f_3,
+            f_3_jet,
+            handwritten_3,
+            ("num-dual", times!(f_dual(black_box(d3))))
+        ),
+        group_of_order!(4, 5, f_4, f_4_jet, handwritten_4),
+        group_of_order!(6, 7, f_6, f_6_jet, handwritten_6),
+        group_of_order!(8, 9, f_8, f_8_jet, handwritten_8),
+        group_of_order!(10, 11, f_10, f_10_jet, handwritten_10),
+    ]
+}
 
-    let mut g = bench_handwritten!(c, 2, 3, f_2, f_2_jet, handwritten_2);
-    g.bench_function("num-dual", |b| b.iter(|| black_box(f_dual(black_box(d2)))));
-    g.finish();
-    let mut g = bench_handwritten!(c, 3, 4, f_3, f_3_jet, handwritten_3);
-    g.bench_function("num-dual", |b| b.iter(|| black_box(f_dual(black_box(d3)))));
-    g.finish();
-    bench_handwritten!(c, 4, 5, f_4, f_4_jet, handwritten_4).finish();
-    bench_handwritten!(c, 6, 7, f_6, f_6_jet, handwritten_6).finish();
-    bench_handwritten!(c, 8, 9, f_8, f_8_jet, handwritten_8).finish();
-    bench_handwritten!(c, 10, 11, f_10, f_10_jet, handwritten_10).finish();
+// ---- harness: criterion, or interleaved rounds robust to a loaded machine ------------
+
+/// A timed variant: runs its operation `n` times (inputs and outputs through
+/// `black_box`), so one dynamic call is amortized over the whole batch.
+type Variant = (&'static str, Box<dyn Fn(u64)>);
+
+/// A benchmark group: `jet` first, then the baselines.
+struct Group {
+    name: String,
+    variants: Vec<Variant>,
+}
+
+fn run_criterion(c: &mut Criterion, groups: &[Group]) {
+    for group in groups {
+        let mut g = c.benchmark_group(group.name.as_str());
+        for (name, run) in &group.variants {
+            g.bench_function(*name, |b| {
+                b.iter_custom(|iters| {
+                    let start = Instant::now();
+                    run(iters);
+                    start.elapsed()
+                })
+            });
+        }
+        g.finish();
+    }
+}
+
+/// Runs the variants of each group in alternation (`ROUNDS` rounds of ~20 µs batches),
+/// so a change of load hits them alike, and prints a Markdown table: the median time
+/// per call of each variant and the median over rounds of the per-round ratio
+/// `jet / baseline`.
+fn run_interleaved(groups: &[Group]) {
+    const ROUNDS: usize = 300;
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|x, y| x.total_cmp(y));
+        v[v.len() / 2]
+    };
+    println!("| group | variant | median ns/call | jet / variant (median of paired rounds) |");
+    println!("|---|---|---|---|");
+    for group in groups {
+        // Batch size from a short calibration of the first variant.
+        let (_, first) = &group.variants[0];
+        first(1000);
+        let start = Instant::now();
+        first(10_000);
+        let per_call = start.elapsed().as_secs_f64() / 10_000.0;
+        let batch = ((20e-6 / per_call) as u64).clamp(50, 1_000_000);
+        let mut times = vec![Vec::with_capacity(ROUNDS); group.variants.len()];
+        for _ in 0..ROUNDS {
+            for (i, (_, run)) in group.variants.iter().enumerate() {
+                let start = Instant::now();
+                run(batch);
+                times[i].push(start.elapsed().as_secs_f64() * 1e9 / batch as f64);
+            }
+        }
+        for (i, (name, _)) in group.variants.iter().enumerate() {
+            let mut ratios: Vec<f64> = times[0].iter().zip(&times[i]).map(|(j, v)| j / v).collect();
+            let ratio = median(&mut ratios);
+            let t = median(&mut times[i].clone());
+            let shown = if i == 0 {
+                String::new()
+            } else {
+                format!("{ratio:.2}")
+            };
+            println!("| {} | {name} | {t:.2} | {shown} |", group.name);
+        }
+    }
 }
 
 fn config() -> Criterion {
@@ -511,15 +609,18 @@ fn config() -> Criterion {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .sample_size(60)
+        .configure_from_args()
 }
 
-criterion_group! {
-    name = benches;
-    config = config();
-    targets = scalar
-}
-
+/// `cargo bench --bench <name>`: criterion. With `JET_BENCH_INTERLEAVED=1`: the
+/// interleaved table instead.
 fn main() {
-    benches();
-    Criterion::default().configure_from_args().final_summary();
+    let groups = groups();
+    if std::env::var_os("JET_BENCH_INTERLEAVED").is_some() {
+        run_interleaved(&groups);
+    } else {
+        let mut c = config();
+        run_criterion(&mut c, &groups);
+        c.final_summary();
+    }
 }
