@@ -8,7 +8,10 @@
 //! - `nested_duals`: the Hessian trace by `num-dual` hyper-dual numbers, 8 evaluations with
 //!   `ε₁ = ε₂ = e_i` (forward over forward), the usual nested-AD baseline.
 //!
-//! The batch runs in a local rayon pool of 1 thread and of all threads. `main` checks
+//! The batch runs in a local rayon pool of 1 thread and of all threads. A wider random
+//! tanh MLP (32 → 64 → 64 → 1, weights from a fixed seed) shows how the collapsed/standard
+//! ratio moves towards the vector-count ratio `(D + 2)/(2D + 1)` when the linear layers
+//! dominate (`operators/laplacian/wide32`). `main` checks
 //! that the three agree to 1e-13 before timing, runs criterion (2 s per case), then
 //! prints the ratios (best of several timed runs) that `benches/README.md` records.
 //! Run with `cargo bench --bench operators`.
@@ -17,7 +20,8 @@
 mod mlp;
 
 use criterion::{black_box, criterion_group, Criterion};
-use jet::ops;
+use jet::ops::{self, Rng};
+use jet::Taylor;
 use mlp::Mlp;
 use std::time::{Duration, Instant};
 
@@ -40,6 +44,46 @@ const METHODS: [(&str, Method); 3] = [
     ("standard", standard),
     ("nested_duals", nested),
 ];
+
+/// A random tanh MLP `D → H → H → 1` (weights standard normal / sqrt(fan-in)).
+struct Wide<const D: usize, const H: usize> {
+    w1: Vec<[f64; D]>,
+    b1: Vec<f64>,
+    w2: Vec<[f64; H]>,
+    b2: Vec<f64>,
+    w3: Vec<f64>,
+}
+
+impl<const D: usize, const H: usize> Wide<D, H> {
+    fn new(seed: u64) -> Self {
+        let mut rng = Rng::seed_from_u64(seed);
+        let (sd, sh) = (1.0 / (D as f64).sqrt(), 1.0 / (H as f64).sqrt());
+        let mut vec = |n: usize, s: f64| (0..n).map(|_| s * rng.normal()).collect::<Vec<_>>();
+        let w1 = (0..H).map(|_| vec(D, sd).try_into().unwrap()).collect();
+        let b1 = vec(H, sd);
+        let w2 = (0..H).map(|_| vec(H, sh).try_into().unwrap()).collect();
+        let b2 = vec(H, sh);
+        let w3 = vec(H, sh);
+        Self { w1, b1, w2, b2, w3 }
+    }
+
+    fn eval<J: Taylor<f64>>(&self, x: &[J]) -> J {
+        let layer = |input: &[J], w: &[f64], b: f64| {
+            let mut z = input[0].mul_scalar(w[0]);
+            for (xi, &wi) in input.iter().zip(w).skip(1) {
+                z = z.add(xi.mul_scalar(wi));
+            }
+            z.add_scalar(b).tanh()
+        };
+        let h1: [J; H] = core::array::from_fn(|i| layer(x, &self.w1[i], self.b1[i]));
+        let h2: [J; H] = core::array::from_fn(|i| layer(&h1, &self.w2[i], self.b2[i]));
+        let mut y = h2[0].mul_scalar(self.w3[0]);
+        for (h, &w) in h2.iter().zip(&self.w3).skip(1) {
+            y = y.add(h.mul_scalar(w));
+        }
+        y
+    }
+}
 
 fn pool(threads: usize) -> rayon::ThreadPool {
     rayon::ThreadPoolBuilder::new()
@@ -72,6 +116,25 @@ fn operators(c: &mut Criterion) {
     for (name, f) in METHODS {
         g.bench_function(name, |b| b.iter(|| f(black_box(&m), black_box(&x))));
     }
+    g.finish();
+
+    let wide = Wide::<32, 64>::new(5);
+    let xw: [f64; 32] = core::array::from_fn(|i| (i as f64 / 31.0) * 2.0 - 1.0);
+    let (lc, ls) = (
+        ops::laplacian(|x: &[_]| wide.eval(x), &xw),
+        ops::laplacian_standard(|x: &[_]| wide.eval(x), &xw),
+    );
+    assert!(
+        (lc - ls).abs() <= 1e-13 * ls.abs().max(1.0),
+        "wide: {lc} vs {ls}"
+    );
+    let mut g = c.benchmark_group("operators/laplacian/wide32");
+    g.bench_function("collapsed", |b| {
+        b.iter(|| ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)))
+    });
+    g.bench_function("standard", |b| {
+        b.iter(|| ops::laplacian_standard(|x: &[_]| wide.eval(x), black_box(&xw)))
+    });
     g.finish();
 
     let all = rayon::current_num_threads();
@@ -137,6 +200,23 @@ fn summary() {
             t1 / ta
         );
     }
+    let wide = Wide::<32, 64>::new(5);
+    let xw: [f64; 32] = core::array::from_fn(|i| (i as f64 / 31.0) * 2.0 - 1.0);
+    let wc = best(10, 50, || {
+        black_box(ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)));
+    });
+    let ws = best(10, 50, || {
+        black_box(ops::laplacian_standard(
+            |x: &[_]| wide.eval(x),
+            black_box(&xw),
+        ));
+    });
+    println!(
+        "\nwide MLP 32 → 64 → 64 → 1: collapsed {:.2} µs, standard {:.2} µs, ratio {:.2}",
+        wc * 1e6,
+        ws * 1e6,
+        wc / ws
+    );
     println!(
         "\ncollapsed / standard: {:.2} (single), {:.2} (batch, 1 thread); \
          collapsed / nested duals: {:.2} (single); standard / nested duals: {:.2} (single)",
