@@ -122,11 +122,14 @@ fn parse_one(
         }
     };
     let name = key.to_string();
-    if seen.contains(&name) {
-        cx.error_at(
-            key.span(),
-            format!("duplicate `{name}` option; give each option once"),
-        );
+    let duplicate = seen.contains(&name);
+    if duplicate {
+        let why = if matches!(name.as_str(), DERIVATIVE | PARTIALS | RULE | PAIR_RULE) {
+            "the Taylor rule is declared twice; keep one"
+        } else {
+            "give each option once"
+        };
+        cx.error_at(key.span(), format!("duplicate `{name}` option: {why}"));
     } else if OPTIONS.contains(&name.as_str()) {
         seen.push(name.clone());
     }
@@ -186,20 +189,16 @@ fn parse_one(
             None
         }
     };
-    if let Some(spec) = spec {
-        match &out.rule {
-            Some((first, _)) => cx.error_at(
-                key.span(),
-                if *first == key {
-                    format!("duplicate `{name}` option: the Taylor rule is declared twice; keep one")
-                } else {
-                    format!(
-                        "`{first}` already declares the Taylor rule, so `{name}` would declare it twice; keep one of them"
-                    )
-                },
+    match (spec, &out.rule) {
+        (Some(_), Some(_)) if duplicate => {}
+        (Some(_), Some((first, _))) => cx.error_at(
+            key.span(),
+            format!(
+                "`{first}` already declares the Taylor rule, so `{name}` would declare it twice; keep one of them"
             ),
-            None => out.rule = Some((key, spec)),
-        }
+        ),
+        (Some(spec), None) => out.rule = Some((key, spec)),
+        (None, _) => {}
     }
     Ok(())
 }

@@ -42,6 +42,17 @@ impl Names {
 
 /// The companion's signature: every float parameter and the result become `J`.
 fn signature(f: &ItemFn, scalar: &Type, names: &Names, params: &[Ident]) -> TokenStream {
+    let params: Vec<(Ident, Option<Type>)> = params.iter().map(|p| (p.clone(), None)).collect();
+    signature_with(f, scalar, names, &params)
+}
+
+/// [`signature`] with some parameters keeping their type (`Some`), for the stub.
+fn signature_with(
+    f: &ItemFn,
+    scalar: &Type,
+    names: &Names,
+    params: &[(Ident, Option<Type>)],
+) -> TokenStream {
     let Names { root, jet, .. } = names;
     let mut generics = f.sig.generics.clone();
     generics
@@ -51,7 +62,11 @@ fn signature(f: &ItemFn, scalar: &Type, names: &Names, params: &[Ident]) -> Toke
     let vis = &f.vis;
     let fname = &f.sig.ident;
     let name = format_ident!("{}_jet", fname, span = fname.span());
-    quote!(#vis fn #name #impl_generics (#(#params: #jet),*) -> #jet #where_clause)
+    let params = params.iter().map(|(p, ty)| match ty {
+        Some(t) => quote!(#p: #t),
+        None => quote!(#p: #jet),
+    });
+    quote!(#vis fn #name #impl_generics (#(#params),*) -> #jet #where_clause)
 }
 
 fn doc(f: &ItemFn, how: &str) -> TokenStream {
@@ -67,7 +82,7 @@ pub(crate) fn stub(f: &ItemFn, names: &Names) -> TokenStream {
     let Some((scalar, params)) = stub_shape(f) else {
         return TokenStream::new();
     };
-    let sig = signature(f, &scalar, names, &params);
+    let sig = signature_with(f, &scalar, names, &params);
     quote! {
         #[doc(hidden)]
         #[allow(unused_variables, clippy::all)]
@@ -77,20 +92,26 @@ pub(crate) fn stub(f: &ItemFn, names: &Names) -> TokenStream {
     }
 }
 
-/// The float type and parameter names a stub can use: the first parameter's type, and
-/// each parameter's name (a fresh one for patterns).
-fn stub_shape(f: &ItemFn) -> Option<(Type, Vec<Ident>)> {
+/// The float type and parameters a stub can use: the first float parameter's type (no
+/// stub without one); float parameters become jets, the others keep their type, and
+/// patterns get fresh names.
+fn stub_shape(f: &ItemFn) -> Option<(Type, Vec<(Ident, Option<Type>)>)> {
+    let floats = crate::primitive::item::float_names(f);
+    let is_float =
+        |t: &Type| crate::primitive::item::type_name(t).is_some_and(|n| floats.contains(&n));
     let mut scalar = None;
     let mut params = Vec::new();
     for (i, arg) in f.sig.inputs.iter().enumerate() {
         if let syn::FnArg::Typed(pt) = arg {
-            if scalar.is_none() {
+            let float = is_float(&pt.ty);
+            if float && scalar.is_none() {
                 scalar = Some((*pt.ty).clone());
             }
-            params.push(match &*pt.pat {
+            let name = match &*pt.pat {
                 syn::Pat::Ident(pi) => pi.ident.clone(),
                 _ => format_ident!("__jet_arg{}", i),
-            });
+            };
+            params.push((name, (!float).then(|| (*pt.ty).clone())));
         }
     }
     Some((scalar?, params))
@@ -121,6 +142,8 @@ pub(crate) fn companion(
     let fname = &f.sig.ident;
     let (key, spec) = match &args.rule {
         Some((k, s)) => (k, s),
+        // Another error already explains the options (an unknown or malformed one).
+        None if cx.len() > 0 => return None,
         None => {
             let example = if sig.params.len() == 1 {
                 format!(

@@ -90,7 +90,7 @@ fn head(item: &syn::Item) -> TokenStream {
 }
 
 /// The name of a single-segment path type without arguments (`f64`, `T`).
-fn type_name(ty: &Type) -> Option<String> {
+pub(crate) fn type_name(ty: &Type) -> Option<String> {
     match ty {
         Type::Paren(p) => type_name(&p.elem),
         Type::Group(g) => type_name(&g.elem),
@@ -114,7 +114,7 @@ fn bound_is_float(b: &TypeParamBound) -> bool {
 }
 
 /// `f32`, `f64` and the generic parameters bounded by `Float` (inline or in `where`).
-fn float_names(f: &ItemFn) -> Vec<String> {
+pub(crate) fn float_names(f: &ItemFn) -> Vec<String> {
     let mut names: Vec<String> = FLOAT_PRIMITIVES.iter().map(|s| s.to_string()).collect();
     for p in &f.sig.generics.params {
         if let GenericParam::Type(tp) = p {
@@ -192,7 +192,7 @@ pub(crate) fn check<'a>(cx: &Ctxt, f: &'a ItemFn) -> Option<Sig<'a>> {
             cx.error_spanned_by(
                 &pt.ty,
                 format!(
-                    "parameter `{shown}` has type `{}`, but every parameter of a `#[jet::primitive]` is a float that carries a jet (`f32`, `f64` or `T: Float`); fix `{shown}` inside a wrapper of the floats alone, e.g. `fn {fname}_3(x: f64) -> f64 {{ {fname}(3, x) }}`, and declare that",
+                    "parameter `{shown}` has type `{}`, but every parameter of a `#[jet::primitive]` is a float that carries a jet (`f32`, `f64` or `T: Float`); fix `{shown}` inside a wrapper of the floats alone, e.g. `fn {fname}_3(x: f64) -> f64 {{ {fname}(3, x) }}`, and put `#[jet::primitive]` on that",
                     render(&pt.ty)
                 ),
             );
