@@ -74,6 +74,40 @@ pub trait OdeSystem<T: Float> {
 /// assert_eq!((x[2], y[0]), (3.0, 4.0));
 /// ```
 pub fn split_series<T, const D: usize>(buffer: &mut [T], n: usize) -> [&mut [T]; D] {
-    let mut chunks = buffer.chunks_exact_mut(n.max(1));
-    core::array::from_fn(|_| chunks.next().unwrap_or_default())
+    // `split_at_mut` rather than `chunks_exact_mut`: no integer division per call.
+    let mut rest = buffer;
+    core::array::from_fn(|_| {
+        let take = n.min(rest.len());
+        let (head, tail) = core::mem::take(&mut rest).split_at_mut(take);
+        rest = tail;
+        head
+    })
+}
+
+/// [`split_series`] into fixed-size arrays `[T; N]` (a compile-time order, for unrolled
+/// kernels); `None` when `buffer` is shorter than `D * N`.
+///
+/// ```
+/// let mut tc = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+/// let [x, y] = jet::ode::split_arrays::<f64, 2, 3>(&mut tc).unwrap();
+/// assert_eq!((x[2], y[0]), (3.0, 4.0));
+/// assert!(jet::ode::split_arrays::<f64, 3, 3>(&mut tc).is_none());
+/// ```
+pub fn split_arrays<T, const D: usize, const N: usize>(
+    buffer: &mut [T],
+) -> Option<[&mut [T; N]; D]> {
+    if buffer.len() < D * N {
+        return None;
+    }
+    let mut rest = buffer;
+    let arrays: [Option<&mut [T; N]>; D] = core::array::from_fn(|_| {
+        let (head, tail) = core::mem::take(&mut rest).split_first_chunk_mut::<N>()?;
+        rest = tail;
+        Some(head)
+    });
+    // Every chunk exists: the length was checked above.
+    if arrays.iter().any(Option::is_none) {
+        return None;
+    }
+    Some(arrays.map(|a| a.unwrap_or_else(|| unreachable!("length checked"))))
 }

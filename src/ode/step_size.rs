@@ -71,10 +71,11 @@ impl<T: Float> StepRule<T> {
     /// `ρ_k = (M / ‖y^[k]‖_∞)^{1/k}`, `M = max(1, ‖y^[0]‖_∞)`.
     #[inline]
     pub fn step(&self, norm_0: T, norm_pm1: T, norm_p: T) -> T {
-        let m = T::one().max(norm_0);
+        // In logarithms: one `exp` and three `ln` instead of two `powf`.
+        let ln_m = T::one().max(norm_0).ln();
         let tiny = T::min_positive_value();
-        let rho_pm1 = (m / norm_pm1.max(tiny)).powf(self.inv_pm1);
-        let rho_p = (m / norm_p.max(tiny)).powf(self.inv_p);
-        rho_pm1.min(rho_p) * self.factor
+        let ln_rho_pm1 = (ln_m - norm_pm1.max(tiny).ln()) * self.inv_pm1;
+        let ln_rho_p = (ln_m - norm_p.max(tiny).ln()) * self.inv_p;
+        ln_rho_pm1.min(ln_rho_p).exp() * self.factor
     }
 }

@@ -6,6 +6,10 @@ use super::signature::{default_name, Options, Shape};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+/// Orders whose passes are written out with a literal `k` (the orders
+/// `order_from_tolerance` gives for 1e-15 and for machine epsilon in `f64`).
+const UNROLLED_ORDERS: &[usize] = &[19, 20];
+
 /// The struct, its constructor and its `OdeSystem` implementation.
 pub(crate) fn system(
     func: &syn::ItemFn,
@@ -46,6 +50,32 @@ pub(crate) fn system(
         .map(|(p, len)| quote!(let #p: &[#ty; #len] = &self.params;));
     let prelude = &kernel.prelude;
     let steps = &kernel.steps;
+    let outputs: Vec<TokenStream> = outputs.collect();
+    // One pass: coefficient `k` of every intermediate, then of the state.
+    let pass = quote! {
+        #(#steps)*
+        let __jet_inv = #krate::__private::rules::inverse::<#ty>(#k + 1);
+        #( #states[#k + 1] = #outputs * __jet_inv; )*
+    };
+    // For the orders of the usual double-precision tolerances the passes are written out
+    // with a literal `k` over fixed-size arrays, so every rule's inner loop has a constant
+    // length and unrolls (as heyoka's JIT does); any other order runs the loop.
+    let unrolled = UNROLLED_ORDERS.iter().map(|&order| {
+        let n = order + 1;
+        let passes = (0..order).map(|step| quote!({ let #k: usize = #step; #pass }));
+        quote! {
+            #order => {
+                if let (Some([#(#states),*]), Some([#(#buffers),*])) = (
+                    #krate::ode::split_arrays::<#ty, #dim, #n>(__jet_tc),
+                    #krate::ode::split_arrays::<#ty, #temps, #n>(&mut self.buffer),
+                ) {
+                    #time_init
+                    #(#passes)*
+                    return;
+                }
+            }
+        }
+    });
     let body = quote! {
         let __jet_n = __jet_order + 1;
         if self.buffer.len() != #temps * __jet_n {
@@ -54,13 +84,15 @@ pub(crate) fn system(
         }
         #bind_params
         #(#prelude)*
+        match __jet_order {
+            #(#unrolled)*
+            _ => {}
+        }
         let [#(#states),*] = #krate::ode::split_series::<#ty, #dim>(__jet_tc, __jet_n);
         let [#(#buffers),*] = #krate::ode::split_series::<#ty, #temps>(&mut self.buffer, __jet_n);
         #time_init
         for #k in 0..__jet_order {
-            #(#steps)*
-            let __jet_inv = #krate::__private::rules::inverse::<#ty>(#k + 1);
-            #( #states[#k + 1] = #outputs * __jet_inv; )*
+            #pass
         }
     };
     shell(func, shape, options, body)

@@ -153,13 +153,31 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
         return (T::zero(), T::zero());
     }
     let (a, b, c) = (&a[1..=k], &b[..k], &c[..k]);
-    let (mut sb, mut sc) = (T::zero(), T::zero());
-    let mut w = T::zero();
-    for ((&aj, &bj), &cj) in a.iter().zip(b.iter().rev()).zip(c.iter().rev()) {
-        w = w + T::one();
-        let t = w * aj;
-        sb = sb + t * bj;
-        sc = sc + t * cj;
+    // Two partial sums per result: four independent chains of additions.
+    let (mut sb, mut sc) = ([T::zero(); 2], [T::zero(); 2]);
+    let two = T::one() + T::one();
+    let mut w = T::one();
+    let mut xs = a.chunks_exact(2);
+    let mut bs = b.rchunks_exact(2);
+    let mut cs = c.rchunks_exact(2);
+    for ((x, y), z) in (&mut xs).zip(&mut bs).zip(&mut cs) {
+        let t0 = w * x[0];
+        let t1 = (w + T::one()) * x[1];
+        sb[0] = sb[0] + t0 * y[1];
+        sb[1] = sb[1] + t1 * y[0];
+        sc[0] = sc[0] + t0 * z[1];
+        sc[1] = sc[1] + t1 * z[0];
+        w = w + two;
+    }
+    let (mut sb, mut sc) = (sb[0] + sb[1], sc[0] + sc[1]);
+    if let (Some(&x), Some(&y), Some(&z)) = (
+        xs.remainder().first(),
+        bs.remainder().first(),
+        cs.remainder().first(),
+    ) {
+        let t = w * x;
+        sb = sb + t * y;
+        sc = sc + t * z;
     }
     (sb, sc)
 }
