@@ -456,10 +456,8 @@ fn match_follows_the_primal() {
 }
 
 /// Bindings made by a pattern from an active scrutinee (`v` in `match x { v if .. }`)
-/// must carry the jet. Ignored while the macro binds them to the primal value (the
-/// derivatives come out 0); see the evidence report.
+/// carry the jet.
 #[test]
-#[ignore = "jet-macros: pattern bindings of an active scrutinee lose their derivatives"]
 fn match_guard_bindings_carry_derivatives() {
     for &x in &[-1.5, -1e-6, 0.0, 1e-6, 0.8] {
         let y = by_guard_jet(Jet::variable(x));
