@@ -20,6 +20,11 @@
 //! The rules live in [`rules`], each written once in *incremental form*: coefficient `k`
 //! of the result from input coefficients `0..=k` and result coefficients `0..k`. Whole
 //! jets run the rule for `k = 0..=K`; the ODE mode runs it one `k` at a time.
+//!
+//! With the `nalgebra` feature, `Jet<T, N>` is a nalgebra scalar (simba's `RealField`,
+//! num-traits, approx): `SVector<Jet<f64, 4>, 3>` and `DMatrix<Jet<..>>` code runs on
+//! jets. Ordering reads the primal value (ties broken by the higher coefficients);
+//! equality and the approx traits compare every coefficient.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![warn(missing_docs)]
 
@@ -31,6 +36,8 @@ pub mod custom;
 mod jet;
 mod jet_methods;
 mod multi;
+#[cfg(feature = "nalgebra")]
+mod nalgebra;
 mod ops;
 pub mod rules;
 mod taylor;
