@@ -1,7 +1,9 @@
 //! jet: higher-order derivatives of ordinary Rust numeric code.
 #![cfg_attr(not(feature = "std"), no_std)]
 
-pub use jet_macros::{jet, ode, primitive};
+pub use jet_macros::{jet, ode};
+#[doc = include_str!("../docs/primitive.md")]
+pub use jet_macros::primitive;
 pub use jet_runtime::{custom, rules, Float, Jet, Taylor};
 pub use jet_runtime::{CollapsedJet, MultiJet};
 
