@@ -92,10 +92,13 @@ pub(crate) fn stub(f: &ItemFn, names: &Names) -> TokenStream {
     }
 }
 
+/// A stub's parameter: its name, and its type unless it becomes a jet.
+type StubParam = (Ident, Option<Type>);
+
 /// The float type and parameters a stub can use: the first float parameter's type (no
 /// stub without one); float parameters become jets, the others keep their type, and
 /// patterns get fresh names.
-fn stub_shape(f: &ItemFn) -> Option<(Type, Vec<(Ident, Option<Type>)>)> {
+fn stub_shape(f: &ItemFn) -> Option<(Type, Vec<StubParam>)> {
     let floats = crate::primitive::item::float_names(f);
     let is_float =
         |t: &Type| crate::primitive::item::type_name(t).is_some_and(|n| floats.contains(&n));
@@ -249,9 +252,7 @@ pub(crate) fn companion(
             let mut entries = Vec::new();
             let mut any_output = false;
             for (i, p) in params.iter().enumerate() {
-                let Some(part) = parts.iter().find(|q| q.param == *p) else {
-                    return None;
-                };
+                let part = parts.iter().find(|q| q.param == *p)?;
                 let l = lower(cx, &part.derivative, sig, names, "partial", Some(p))?;
                 items.extend(l.items);
                 if l.uses_output {
@@ -448,11 +449,7 @@ fn lower(
                 syn::ReturnType::Default => quote!(#scalar),
             };
             let uses_output = m == n + 1 && {
-                let last = c
-                    .inputs
-                    .last()
-                    .and_then(|p| closure_param(p))
-                    .and_then(|(n, _)| n);
+                let last = c.inputs.last().and_then(closure_param).and_then(|(n, _)| n);
                 last.is_some_and(|l| mentions(c.body.to_token_stream(), &l))
             };
             let generics = &f.sig.generics;
