@@ -19,3 +19,5 @@ pub mod ode;
 
 #[cfg(feature = "std")]
 pub mod ops;
+
+pub mod special;

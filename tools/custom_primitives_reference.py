@@ -49,6 +49,10 @@ def exp(x):
     return mpmath.exp(x)
 
 
+def erfc(x):
+    return mpmath.erfc(x)
+
+
 FUNCTIONS = {
     "lambert_w": lambert_w,
     "logistic": logistic,
@@ -56,6 +60,7 @@ FUNCTIONS = {
     "dawson": dawson,
     "log_sum_exp": log_sum_exp,
     "exp": exp,
+    "erfc": erfc,
 }
 
 
@@ -82,6 +87,13 @@ CASES = [
     ("log_sum_exp", [line("0.3"), ["-0.2", "0.5", "0.25"]]),
     ("log_sum_exp", [["1.1", "-0.3"], ["0.4", "0.9", "-0.1"]]),
     ("exp", [line("0.3")]),
+    ("lambert_w", [line("-0.2")]),
+    ("lambert_w", [line("40")]),
+    ("erfc", [line("-2")]),
+    ("erfc", [line("0.3")]),
+    ("erfc", [line("1.5")]),
+    ("erfc", [line("4")]),
+    ("erfc", [["5.5", "0.25", "-0.1"]]),
 ]
 
 
