@@ -210,6 +210,19 @@ fn collapsed_jet_from_jets_and_linear_drivers() {
     assert_eq!(a.mul(b).summed_coefficient(), 14.0);
 }
 
+#[test]
+fn equality_reads_live_coefficients_only() {
+    // Operations copy their first input's unread storage; equality must ignore it.
+    let a = CollapsedJet::<f64, 3, 2>::along(1.0, [1.0, 2.0]).sin();
+    let b = CollapsedJet::<f64, 3, 2>::along(0.5, [0.0, 3.0]).exp();
+    assert_eq!(a.add(b), b.add(a));
+    assert_ne!(a.add(b), a.sub(b));
+    let a = MultiJet::<f64, 3, 2>::along(1.0, [1.0, 2.0]).sin();
+    let b = MultiJet::<f64, 3, 2>::along(0.5, [0.0, 3.0]).exp();
+    assert_eq!(a.mul(b), b.mul(a));
+    assert_eq!(format!("{:?}", a.add(b)), format!("{:?}", b.add(a)));
+}
+
 // ---- directional derivatives, gradient, Hessian -------------------------------------
 
 #[test]

@@ -31,7 +31,7 @@
 //! the driver for a general rule evaluates it for direction 0 with the summed top and
 //! for the other directions with top 0, and adds the results:
 //! `rule(lower⁰, Σ a_K) + Σ_{r≥1} rule(lowerʳ, 0) = Σ_r P_K + φ'(a0) Σ_r a_K^(r)`.
-//! This is stored as `coefs[K][0] = Σ`, `coefs[K][r] = 0` for `r ≥ 1`, so every
+//! This is stored as `coefs[K][0] = Σ`; direction `r ≥ 1` reads top 0, so every
 //! direction's coefficients are ordinary rule inputs.
 //!
 //! For a *linear* primitive (`+`, `-`, negation, operations with a plain scalar) `P_K = 0`
@@ -72,10 +72,11 @@ use num_traits::Float;
 /// assert!((laplacian - (4.0 - 2f64.sin())).abs() < 1e-15);
 /// assert_eq!(f.coefficient(0, 1), 4.0); // ∂f/∂x = 2xy, per direction
 /// ```
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 pub struct CollapsedJet<T, const N: usize, const R: usize> {
-    /// `coefs[k][r]`: coefficient `k < K` of direction `r` (`coefs[0]` is `x0` repeated);
-    /// `coefs[K] = [Σ_r xK^(r), 0, ..., 0]`.
+    /// `coefs[k][r]`: coefficient `0 < k < K` of direction `r`; the value is
+    /// `coefs[0][0]` and the summed top `coefs[K][0]` (the rest of rows 0 and K is not
+    /// read).
     coefs: [[T; R]; N],
 }
 
@@ -236,6 +237,15 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     }
 }
 
+impl<T: Float, const N: usize, const R: usize> PartialEq for CollapsedJet<T, N, R> {
+    /// Equal values, equal coefficients `1..K` in every direction and equal summed tops.
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value()
+            && self.coefs[1..N - 1] == other.coefs[1..N - 1]
+            && self.summed_coefficient() == other.summed_coefficient()
+    }
+}
+
 impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R> {
     /// A constant, as [`CollapsedJet::constant`].
     #[inline]
@@ -244,11 +254,11 @@ impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R>
     }
 }
 
-impl<T: Copy + fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
+impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
     /// `CollapsedJet { rows: [[x0, x1^(0), ..., Σ top], [x0, x1^(1), ..., 0], ...] }`:
     /// one row per direction, the summed top in row 0.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rows: [[T; N]; R] = core::array::from_fn(|r| gather(&self.coefs, r));
+        let rows: [[T; N]; R] = core::array::from_fn(|r| gather::<T, N, R, true>(&self.coefs, r));
         f.debug_struct("CollapsedJet").field("rows", &rows).finish()
     }
 }
@@ -268,20 +278,26 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, 
 
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        Self::collapse(soa_unary(&self.coefs, N, rule))
+        Self {
+            coefs: soa_unary::<T, N, R, true>(&self.coefs, N, rule),
+        }
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        Self::collapse(soa_binary(&self.coefs, &other.coefs, N, rule))
+        Self {
+            coefs: soa_binary::<T, N, R, true>(&self.coefs, &other.coefs, N, rule),
+        }
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
-        Self::collapse(soa_ternary(&self.coefs, &b.coefs, &c.coefs, N, rule))
+        Self {
+            coefs: soa_ternary::<T, N, R, true>(&self.coefs, &b.coefs, &c.coefs, N, rule),
+        }
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = soa_unary_pair(&self.coefs, N, rule);
-        (Self::collapse(c), Self::collapse(d))
+        let (c, d) = soa_unary_pair::<T, N, R, true>(&self.coefs, N, rule);
+        (Self { coefs: c }, Self { coefs: d })
     }
 
     // Linear rules: coefficients below the top per direction, the top once from the sum
@@ -290,18 +306,22 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, 
     #[inline(always)]
     fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
         let top = N - 1;
-        let mut coefs = soa_unary(&self.coefs, top, &rule);
-        coefs[top][0] = rule(&gather(&self.coefs, 0), &gather(&coefs, 0), top);
+        let mut coefs = soa_unary::<T, N, R, true>(&self.coefs, top, &rule);
+        coefs[top][0] = rule(
+            &gather::<T, N, R, true>(&self.coefs, 0),
+            &gather::<T, N, R, true>(&coefs, 0),
+            top,
+        );
         Self { coefs }
     }
     #[inline(always)]
     fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
         let top = N - 1;
-        let mut coefs = soa_binary(&self.coefs, &other.coefs, top, &rule);
+        let mut coefs = soa_binary::<T, N, R, true>(&self.coefs, &other.coefs, top, &rule);
         coefs[top][0] = rule(
-            &gather(&self.coefs, 0),
-            &gather(&other.coefs, 0),
-            &gather(&coefs, 0),
+            &gather::<T, N, R, true>(&self.coefs, 0),
+            &gather::<T, N, R, true>(&other.coefs, 0),
+            &gather::<T, N, R, true>(&coefs, 0),
             top,
         );
         Self { coefs }
