@@ -9,17 +9,24 @@
 //!     (one evaluation of the derivative, then one chain pass);
 //!   - `derivative_of_output`: `#[primitive(derivative = |x, s| s * (1.0 - s))]`, K Picard
 //!     steps (each one evaluation of the derivative and one chain pass).
+//! - `custom/lambert_w/K=<K>/`
+//!   - `handwritten`: `jet::special::lambert_w`, a one-pass pair rule with the auxiliary
+//!     e^W;
+//!   - `derivative_of_output`: `#[primitive(derivative = |x, w| w / (x * (1.0 + w)))]`,
+//!     K Picard steps.
 //! - `custom/erf/K=<K>/`
 //!   - `builtin`: the runtime's hand-written `erf` rule (erf and e^{−x²} in one pass);
 //!   - `derivative_of_x`: `#[primitive(derivative = |x| 2/√π exp(−x²))]`.
 //!
 //! `main` checks every variant against the hand-written one before timing. Run with
-//! `cargo bench --bench custom`; criterion measures each for 2 s.
+//! `cargo bench --bench custom`; criterion measures each for 2 s. With
+//! `JET_BENCH_INTERLEAVED=1` it instead prints a table of median times and ratios
+//! measured in alternating rounds (robust when other work shares the machine).
 
 use criterion::{black_box, Criterion};
 use jet::{primitive, Jet, Taylor};
 use std::f64::consts::FRAC_2_SQRT_PI;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 fn logistic_value(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
@@ -65,6 +72,13 @@ fn logistic_hand(x: f64) -> f64 {
     logistic_value(x)
 }
 
+/// Lambert W from W' = W / (x (1 + W)) (a derivative of the output), value from the
+/// library.
+#[primitive(derivative = |x, w| w / (x * (1.0 + w)))]
+fn lambert_w_output(x: f64) -> f64 {
+    jet::special::lambert_w(x)
+}
+
 /// erf from erf' = 2/√π e^{−x²}.
 #[primitive(derivative = |x| FRAC_2_SQRT_PI * (-x * x).exp())]
 fn user_erf(x: f64) -> f64 {
@@ -98,6 +112,11 @@ fn check<const N: usize>() {
     close(logistic_x_jet(x), hand, "logistic x");
     close((-x).exp().add_scalar(1.0).recip(), hand, "logistic builtin");
     close(user_erf_jet(x), x.erf(), "erf");
+    close(
+        lambert_w_output_jet(x),
+        jet::special::lambert_w_jet(x),
+        "lambert_w",
+    );
 }
 
 fn bench_order<const N: usize>(c: &mut Criterion) {
@@ -117,15 +136,75 @@ fn bench_order<const N: usize>(c: &mut Criterion) {
         b.iter(|| logistic_output_jet(black_box(x)))
     });
     g.finish();
+    let mut g = c.benchmark_group(format!("custom/lambert_w/K={k}"));
+    g.bench_function("handwritten", |b| {
+        b.iter(|| jet::special::lambert_w_jet(black_box(x)))
+    });
+    g.bench_function("derivative_of_output", |b| {
+        b.iter(|| lambert_w_output_jet(black_box(x)))
+    });
+    g.finish();
     let mut g = c.benchmark_group(format!("custom/erf/K={k}"));
     g.bench_function("builtin", |b| b.iter(|| black_box(x).erf()));
     g.bench_function("derivative_of_x", |b| b.iter(|| user_erf_jet(black_box(x))));
     g.finish();
 }
 
+/// Median ns per call of each variant over alternating rounds.
+fn interleaved<const N: usize>() {
+    let x = input::<N>();
+    type Variant<const N: usize> = (&'static str, &'static str, fn(Jet<f64, N>) -> Jet<f64, N>);
+    let variants: [Variant<N>; 8] = [
+        ("logistic", "handwritten", logistic_hand_jet),
+        ("logistic", "builtin_composition", |x| {
+            (-x).exp().add_scalar(1.0).recip()
+        }),
+        ("logistic", "derivative_of_x", logistic_x_jet),
+        ("logistic", "derivative_of_output", logistic_output_jet),
+        ("lambert_w", "handwritten", jet::special::lambert_w_jet),
+        ("lambert_w", "derivative_of_output", lambert_w_output_jet),
+        ("erf", "builtin", |x| x.erf()),
+        ("erf", "derivative_of_x", user_erf_jet),
+    ];
+    let (rounds, iters) = (31, 20_000);
+    let mut times = vec![Vec::new(); variants.len()];
+    for _ in 0..rounds {
+        for (i, (_, _, f)) in variants.iter().enumerate() {
+            let start = Instant::now();
+            for _ in 0..iters {
+                black_box(f(black_box(x)));
+            }
+            times[i].push(start.elapsed().as_nanos() as f64 / iters as f64);
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.total_cmp(b));
+        v[v.len() / 2]
+    };
+    let medians: Vec<f64> = times.iter_mut().map(median).collect();
+    println!("K = {}", N - 1);
+    for (i, (func, name, _)) in variants.iter().enumerate() {
+        // Ratio to the first variant of the same function (the hand-written/built-in rule).
+        let base = variants
+            .iter()
+            .position(|v| v.0 == *func)
+            .map_or(1.0, |j| medians[j]);
+        println!(
+            "  {func:10} {name:22} {:9.1} ns   x{:.2}",
+            medians[i],
+            medians[i] / base
+        );
+    }
+}
+
 fn main() {
     check::<5>();
     check::<11>();
+    if std::env::var_os("JET_BENCH_INTERLEAVED").is_some() {
+        interleaved::<5>();
+        interleaved::<11>();
+        return;
+    }
     let mut c = Criterion::default()
         .measurement_time(Duration::from_secs(2))
         .warm_up_time(Duration::from_millis(500))
