@@ -56,53 +56,34 @@ impl Mlp {
     /// `f(x)` on any jet kind.
     #[inline]
     pub fn eval<J: Taylor<f64>>(&self, x: &[J]) -> J {
-        let h1: [J; H] = core::array::from_fn(|i| {
-            let w = &self.w1[i];
-            let mut z = x[0].mul_scalar(w[0]);
-            for d in 1..D {
-                z = z.add(x[d].mul_scalar(w[d]));
+        // w · v for a row w, as the sum w0 v0 + w1 v1 + ... from the left.
+        let dot = |w: &[f64], v: &[J]| {
+            let mut z = v[0].mul_scalar(w[0]);
+            for (vj, &wj) in v.iter().zip(w).skip(1) {
+                z = z.add(vj.mul_scalar(wj));
             }
-            z.add_scalar(self.b1[i]).tanh()
-        });
-        let h2: [J; H] = core::array::from_fn(|i| {
-            let w = &self.w2[i];
-            let mut z = h1[0].mul_scalar(w[0]);
-            for j in 1..H {
-                z = z.add(h1[j].mul_scalar(w[j]));
-            }
-            z.add_scalar(self.b2[i]).tanh()
-        });
-        let mut y = h2[0].mul_scalar(self.w3[0]);
-        for j in 1..H {
-            y = y.add(h2[j].mul_scalar(self.w3[j]));
-        }
-        y
+            z
+        };
+        let h1: [J; H] =
+            core::array::from_fn(|i| dot(&self.w1[i], &x[..D]).add_scalar(self.b1[i]).tanh());
+        let h2: [J; H] =
+            core::array::from_fn(|i| dot(&self.w2[i], &h1).add_scalar(self.b2[i]).tanh());
+        dot(&self.w3, &h2)
     }
 
     /// `f(x)` on any `num-dual` number (the nested-dual reference).
     #[inline]
     pub fn eval_dual<N: num_dual::DualNum<f64> + Copy>(&self, x: &[N]) -> N {
-        let h1: [N; H] = core::array::from_fn(|i| {
-            let w = &self.w1[i];
-            let mut z = x[0] * w[0];
-            for d in 1..D {
-                z += x[d] * w[d];
+        let dot = |w: &[f64], v: &[N]| {
+            let mut z = v[0] * w[0];
+            for (&vj, &wj) in v.iter().zip(w).skip(1) {
+                z += vj * wj;
             }
-            (z + self.b1[i]).tanh()
-        });
-        let h2: [N; H] = core::array::from_fn(|i| {
-            let w = &self.w2[i];
-            let mut z = h1[0] * w[0];
-            for j in 1..H {
-                z += h1[j] * w[j];
-            }
-            (z + self.b2[i]).tanh()
-        });
-        let mut y = h2[0] * self.w3[0];
-        for j in 1..H {
-            y += h2[j] * self.w3[j];
-        }
-        y
+            z
+        };
+        let h1: [N; H] = core::array::from_fn(|i| (dot(&self.w1[i], &x[..D]) + self.b1[i]).tanh());
+        let h2: [N; H] = core::array::from_fn(|i| (dot(&self.w2[i], &h1) + self.b2[i]).tanh());
+        dot(&self.w3, &h2)
     }
 
     /// The Laplacian as the trace of the Hessian by nested duals: `D` hyper-dual
