@@ -6,7 +6,7 @@
 //! `f: Fn(&[J]) -> J`. Write the function once, generically over [`Taylor`](crate::Taylor)
 //! (this is the companion `#[jet]` emits when no order is given), and pass it to any
 //! operator: each operator picks the jet kind it needs ([`Jet`](crate::Jet),
-//! [`MultiJet`](crate::MultiJet), [`CollapsedJet`](crate::CollapsedJet)) and type
+//! [`MultiJet`], [`CollapsedJet`]) and type
 //! inference instantiates the function for it.
 //!
 //! ```
