@@ -1,4 +1,4 @@
-//! Less common functions as Taylor primitives, declared with [`primitive`](crate::primitive)
+//! Less common functions as Taylor primitives, declared with [`#[primitive]`](crate::primitive)
 //! like a user's own: `erfc` from its derivative, Lambert W from a hand-written rule.
 //!
 //! Call them from `#[jet]` code with `use jet::special::*` (which brings the companions
