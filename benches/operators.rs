@@ -67,21 +67,22 @@ impl<const D: usize, const H: usize> Wide<D, H> {
         Self { w1, b1, w2, b2, w3 }
     }
 
+    #[allow(clippy::needless_range_loop)] // indexed loops unroll and vectorize best
     fn eval<J: Taylor<f64>>(&self, x: &[J]) -> J {
-        let layer = |input: &[J], w: &[f64], b: f64| {
-            let mut z = input[0].mul_scalar(w[0]);
-            for (xi, &wi) in input.iter().zip(w).skip(1) {
-                z = z.add(xi.mul_scalar(wi));
+        fn dot<J: Taylor<f64>, const M: usize>(w: &[f64; M], v: &[J; M]) -> J {
+            let mut z = v[0].mul_scalar(w[0]);
+            for j in 1..M {
+                z = z.add(v[j].mul_scalar(w[j]));
             }
-            z.add_scalar(b).tanh()
-        };
-        let h1: [J; H] = core::array::from_fn(|i| layer(x, &self.w1[i], self.b1[i]));
-        let h2: [J; H] = core::array::from_fn(|i| layer(&h1, &self.w2[i], self.b2[i]));
-        let mut y = h2[0].mul_scalar(self.w3[0]);
-        for (h, &w) in h2.iter().zip(&self.w3).skip(1) {
-            y = y.add(h.mul_scalar(w));
+            z
         }
-        y
+        let x: &[J; D] = x[..D].try_into().expect("D inputs");
+        let h1: [J; H] =
+            core::array::from_fn(|i| dot(&self.w1[i], x).add_scalar(self.b1[i]).tanh());
+        let h2: [J; H] =
+            core::array::from_fn(|i| dot(&self.w2[i], &h1).add_scalar(self.b2[i]).tanh());
+        let w3: &[f64; H] = self.w3[..].try_into().expect("H weights");
+        dot(w3, &h2)
     }
 }
 
