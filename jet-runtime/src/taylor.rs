@@ -68,72 +68,120 @@ pub trait Taylor<T: Float>: Copy {
     /// `self + other`.
     #[inline(always)]
     fn add(self, other: Self) -> Self {
-        self.linear_binary(other, |a, b, _, k| rules::add(a, b, k))
+        self.linear_binary(
+            other,
+            #[inline(always)]
+            |a, b, _, k| rules::add(a, b, k),
+        )
     }
     /// `self - other`.
     #[inline(always)]
     fn sub(self, other: Self) -> Self {
-        self.linear_binary(other, |a, b, _, k| rules::sub(a, b, k))
+        self.linear_binary(
+            other,
+            #[inline(always)]
+            |a, b, _, k| rules::sub(a, b, k),
+        )
     }
     /// `self * other`.
     #[inline(always)]
     fn mul(self, other: Self) -> Self {
-        self.binary(other, |a, b, _, k| rules::mul(a, b, k))
+        self.binary(
+            other,
+            #[inline(always)]
+            |a, b, _, k| rules::mul(a, b, k),
+        )
     }
     /// `self / other`.
     #[inline(always)]
     fn div(self, other: Self) -> Self {
-        self.binary(other, rules::div)
+        self.binary(
+            other,
+            #[inline(always)]
+            |a, b, c, k| rules::div(a, b, c, k),
+        )
     }
     /// `-self`.
     #[inline(always)]
     fn neg(self) -> Self {
-        self.linear_unary(|a, _, k| rules::neg(a, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::neg(a, k),
+        )
     }
     /// `self + s` for a plain `s` (O(K)).
     #[inline(always)]
     fn add_scalar(self, s: T) -> Self {
-        self.linear_unary(|a, _, k| rules::add_scalar(a, s, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::add_scalar(a, s, k),
+        )
     }
     /// `self - s` for a plain `s` (O(K)).
     #[inline(always)]
     fn sub_scalar(self, s: T) -> Self {
-        self.linear_unary(|a, _, k| rules::add_scalar(a, -s, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::add_scalar(a, -s, k),
+        )
     }
     /// `s - self` for a plain `s` (O(K)).
     #[inline(always)]
     fn rsub_scalar(self, s: T) -> Self {
-        self.linear_unary(|a, _, k| rules::scalar_sub(s, a, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::scalar_sub(s, a, k),
+        )
     }
     /// `self * s` for a plain `s` (O(K)).
     #[inline(always)]
     fn mul_scalar(self, s: T) -> Self {
-        self.linear_unary(|a, _, k| rules::mul_scalar(a, s, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::mul_scalar(a, s, k),
+        )
     }
     /// `self / s` for a plain `s` (O(K)).
     #[inline(always)]
     fn div_scalar(self, s: T) -> Self {
-        self.linear_unary(|a, _, k| rules::div_scalar(a, s, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::div_scalar(a, s, k),
+        )
     }
     /// `s / self` for a plain `s`.
     #[inline(always)]
     fn rdiv_scalar(self, s: T) -> Self {
-        self.unary(|a, c, k| rules::scalar_div(s, a, c, k))
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::scalar_div(s, a, c, k),
+        )
     }
     /// `1 / self`.
     #[inline(always)]
     fn recip(self) -> Self {
-        self.unary(rules::recip)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::recip(a, c, k),
+        )
     }
     /// `self * self`, with half the products of a general multiplication.
     #[inline(always)]
     fn square(self) -> Self {
-        self.unary(|a, _, k| rules::square(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::square(a, k),
+        )
     }
     /// `self * a + b` (the primal is fused like `f64::mul_add`).
     #[inline(always)]
     fn mul_add(self, a: Self, b: Self) -> Self {
-        self.ternary(a, b, rules::mul_add)
+        self.ternary(
+            a,
+            b,
+            #[inline(always)]
+            |a, b, c, d, k| rules::mul_add(a, b, c, d, k),
+        )
     }
 
     // ---- powers and roots -------------------------------------------------------------
@@ -141,34 +189,56 @@ pub trait Taylor<T: Float>: Copy {
     /// `self^n` for an integer `n`; exact at a zero value for `n >= 0`.
     #[inline(always)]
     fn powi(self, n: i32) -> Self {
-        self.unary(|a, c, k| rules::powi(a, c, k, n))
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::powi(a, c, k, n),
+        )
     }
     /// `self^r` for a plain exponent `r`.
     #[inline(always)]
     fn powf(self, r: T) -> Self {
-        self.unary(|a, c, k| rules::powf(a, c, k, r))
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::powf(a, c, k, r),
+        )
     }
     /// `self^e` for a jet exponent `e`, as `exp(e ln self)` (the primal is `powf`).
     #[inline(always)]
     fn pow(self, e: Self) -> Self {
         let p = e.mul(self.ln());
-        self.ternary(e, p, rules::pow)
+        self.ternary(
+            e,
+            p,
+            #[inline(always)]
+            |a, b, c, d, k| rules::pow(a, b, c, d, k),
+        )
     }
     /// `sqrt(self)`.
     #[inline(always)]
     fn sqrt(self) -> Self {
-        self.unary(rules::sqrt)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::sqrt(a, c, k),
+        )
     }
     /// `cbrt(self)`.
     #[inline(always)]
     fn cbrt(self) -> Self {
-        self.unary(rules::cbrt)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::cbrt(a, c, k),
+        )
     }
     /// `hypot(self, other) = sqrt(self² + other²)` without overflow in the primal.
     #[inline(always)]
     fn hypot(self, other: Self) -> Self {
         let s = self.square().add(other.square());
-        self.ternary(other, s, rules::hypot)
+        self.ternary(
+            other,
+            s,
+            #[inline(always)]
+            |a, b, c, d, k| rules::hypot(a, b, c, d, k),
+        )
     }
 
     // ---- exponentials and logarithms --------------------------------------------------
@@ -176,42 +246,66 @@ pub trait Taylor<T: Float>: Copy {
     /// `e^self`.
     #[inline(always)]
     fn exp(self) -> Self {
-        self.unary(rules::exp)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::exp(a, c, k),
+        )
     }
     /// `2^self`.
     #[inline(always)]
     fn exp2(self) -> Self {
-        self.unary(rules::exp2)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::exp2(a, c, k),
+        )
     }
     /// `e^self - 1`, accurate for small values.
     #[inline(always)]
     fn exp_m1(self) -> Self {
-        self.unary(rules::exp_m1)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::exp_m1(a, c, k),
+        )
     }
     /// Natural logarithm.
     #[inline(always)]
     fn ln(self) -> Self {
-        self.unary(rules::ln)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::ln(a, c, k),
+        )
     }
     /// Base-2 logarithm.
     #[inline(always)]
     fn log2(self) -> Self {
-        self.unary(rules::log2)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::log2(a, c, k),
+        )
     }
     /// Base-10 logarithm.
     #[inline(always)]
     fn log10(self) -> Self {
-        self.unary(rules::log10)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::log10(a, c, k),
+        )
     }
     /// Logarithm to a plain `base`.
     #[inline(always)]
     fn log(self, base: T) -> Self {
-        self.unary(|a, c, k| rules::log(a, c, k, base))
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::log(a, c, k, base),
+        )
     }
     /// `ln(1 + self)`, accurate for small values.
     #[inline(always)]
     fn ln_1p(self) -> Self {
-        self.unary(rules::ln_1p)
+        self.unary(
+            #[inline(always)]
+            |a, c, k| rules::ln_1p(a, c, k),
+        )
     }
 
     // ---- trigonometric ----------------------------------------------------------------
@@ -219,7 +313,10 @@ pub trait Taylor<T: Float>: Copy {
     /// `(sin self, cos self)` from one recurrence.
     #[inline(always)]
     fn sin_cos(self) -> (Self, Self) {
-        self.unary_pair(rules::sin_cos)
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::sin_cos(a, c, d, k),
+        )
     }
     /// Sine.
     #[inline(always)]
@@ -234,38 +331,65 @@ pub trait Taylor<T: Float>: Copy {
     /// Tangent.
     #[inline(always)]
     fn tan(self) -> Self {
-        self.unary_pair(rules::tan).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::tan(a, c, d, k),
+        )
+        .0
     }
     /// Arcsine.
     #[inline(always)]
     fn asin(self) -> Self {
-        self.unary_pair(rules::asin).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::asin(a, c, d, k),
+        )
+        .0
     }
     /// Arccosine.
     #[inline(always)]
     fn acos(self) -> Self {
-        self.unary_pair(rules::acos).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::acos(a, c, d, k),
+        )
+        .0
     }
     /// Arctangent.
     #[inline(always)]
     fn atan(self) -> Self {
-        self.unary_pair(rules::atan).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::atan(a, c, d, k),
+        )
+        .0
     }
     /// Four-quadrant arctangent of `self / x` (`self` is y), like `f64::atan2`.
     #[inline(always)]
     fn atan2(self, x: Self) -> Self {
         let r = self.square().add(x.square());
-        self.ternary(x, r, rules::atan2)
+        self.ternary(
+            x,
+            r,
+            #[inline(always)]
+            |a, b, c, d, k| rules::atan2(a, b, c, d, k),
+        )
     }
     /// Degrees from radians.
     #[inline(always)]
     fn to_degrees(self) -> Self {
-        self.linear_unary(|a, _, k| rules::to_degrees(a, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::to_degrees(a, k),
+        )
     }
     /// Radians from degrees.
     #[inline(always)]
     fn to_radians(self) -> Self {
-        self.linear_unary(|a, _, k| rules::to_radians(a, k))
+        self.linear_unary(
+            #[inline(always)]
+            |a, _, k| rules::to_radians(a, k),
+        )
     }
 
     // ---- hyperbolic -------------------------------------------------------------------
@@ -273,7 +397,10 @@ pub trait Taylor<T: Float>: Copy {
     /// `(sinh self, cosh self)` from one recurrence.
     #[inline(always)]
     fn sinh_cosh(self) -> (Self, Self) {
-        self.unary_pair(rules::sinh_cosh)
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::sinh_cosh(a, c, d, k),
+        )
     }
     /// Hyperbolic sine.
     #[inline(always)]
@@ -288,22 +415,38 @@ pub trait Taylor<T: Float>: Copy {
     /// Hyperbolic tangent.
     #[inline(always)]
     fn tanh(self) -> Self {
-        self.unary_pair(rules::tanh).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::tanh(a, c, d, k),
+        )
+        .0
     }
     /// Inverse hyperbolic sine.
     #[inline(always)]
     fn asinh(self) -> Self {
-        self.unary_pair(rules::asinh).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::asinh(a, c, d, k),
+        )
+        .0
     }
     /// Inverse hyperbolic cosine.
     #[inline(always)]
     fn acosh(self) -> Self {
-        self.unary_pair(rules::acosh).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::acosh(a, c, d, k),
+        )
+        .0
     }
     /// Inverse hyperbolic tangent.
     #[inline(always)]
     fn atanh(self) -> Self {
-        self.unary_pair(rules::atanh).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::atanh(a, c, d, k),
+        )
+        .0
     }
 
     // ---- special ----------------------------------------------------------------------
@@ -311,7 +454,11 @@ pub trait Taylor<T: Float>: Copy {
     /// The error function `erf(self) = 2/√π ∫₀^self e^{-s²} ds`.
     #[inline(always)]
     fn erf(self) -> Self {
-        self.unary_pair(rules::erf).0
+        self.unary_pair(
+            #[inline(always)]
+            |a, c, d, k| rules::erf(a, c, d, k),
+        )
+        .0
     }
 
     // ---- piecewise (follow the branch of the primal) ----------------------------------
@@ -319,46 +466,75 @@ pub trait Taylor<T: Float>: Copy {
     /// `|self|`: `self` or `-self` by the sign of the series near `t = 0⁺`.
     #[inline(always)]
     fn abs(self) -> Self {
-        self.unary(|a, _, k| rules::abs(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::abs(a, k),
+        )
     }
     /// `signum(value)` as a constant series.
     #[inline(always)]
     fn signum(self) -> Self {
-        self.unary(|a, _, k| rules::signum(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::signum(a, k),
+        )
     }
     /// The smaller of `self` and `other` by value (the branch the primal takes).
     #[inline(always)]
     fn min(self, other: Self) -> Self {
-        self.binary(other, |a, b, _, k| rules::min(a, b, k))
+        self.binary(
+            other,
+            #[inline(always)]
+            |a, b, _, k| rules::min(a, b, k),
+        )
     }
     /// The larger of `self` and `other` by value (the branch the primal takes).
     #[inline(always)]
     fn max(self, other: Self) -> Self {
-        self.binary(other, |a, b, _, k| rules::max(a, b, k))
+        self.binary(
+            other,
+            #[inline(always)]
+            |a, b, _, k| rules::max(a, b, k),
+        )
     }
     /// `self` clamped to `[lo, hi]` by value: constant outside, `self` inside.
     #[inline(always)]
     fn clamp(self, lo: T, hi: T) -> Self {
-        self.unary(|a, _, k| rules::clamp(a, lo, hi, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::clamp(a, lo, hi, k),
+        )
     }
     /// `floor(value)` as a constant series.
     #[inline(always)]
     fn floor(self) -> Self {
-        self.unary(|a, _, k| rules::floor(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::floor(a, k),
+        )
     }
     /// `ceil(value)` as a constant series.
     #[inline(always)]
     fn ceil(self) -> Self {
-        self.unary(|a, _, k| rules::ceil(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::ceil(a, k),
+        )
     }
     /// `round(value)` as a constant series.
     #[inline(always)]
     fn round(self) -> Self {
-        self.unary(|a, _, k| rules::round(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::round(a, k),
+        )
     }
     /// `trunc(value)` as a constant series.
     #[inline(always)]
     fn trunc(self) -> Self {
-        self.unary(|a, _, k| rules::trunc(a, k))
+        self.unary(
+            #[inline(always)]
+            |a, _, k| rules::trunc(a, k),
+        )
     }
 }

@@ -1,7 +1,7 @@
 //! Arithmetic: `+ - * /`, negation, reciprocal, square, and the O(K) rules for a plain
 //! (inactive) operand.
 
-use super::{convolution, dot_reversed};
+use super::convolution;
 use num_traits::Float;
 
 /// `c = a * b`: c_k = Σ_{j=0..k} a_j b_{k-j}.
@@ -12,10 +12,16 @@ pub fn mul<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 
 /// `c = a / b`: c_k = (a_k − Σ_{j=1..k} b_j c_{k-j}) / b_0.
 ///
-/// At `b_0 = 0` the coefficients are ±inf or NaN, as `a_0 / 0` is for the primal.
+/// The value is the primal's `a_0 / b_0`; above it the rule multiplies by `1/b_0`, one
+/// reciprocal that the compiler shares between all coefficients of a whole jet. At
+/// `b_0 = 0` the coefficients are ±inf or NaN, as `a_0 / 0` is for the primal.
 #[inline(always)]
 pub fn div<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> T {
-    (a[k] - convolution(b, c, k, 1, k)) / b[0]
+    if k == 0 {
+        a[0] / b[0]
+    } else {
+        (a[k] - convolution(b, c, k, 1, k)) * b[0].recip()
+    }
 }
 
 /// `c = s / a` for a plain `s`: c_0 = s / a_0, c_k = −(Σ_{j=1..k} a_j c_{k-j}) / a_0.
@@ -24,7 +30,7 @@ pub fn scalar_div<T: Float>(s: T, a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
         s / a[0]
     } else {
-        -convolution(a, c, k, 1, k) / a[0]
+        -convolution(a, c, k, 1, k) * a[0].recip()
     }
 }
 
@@ -38,9 +44,12 @@ pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 /// `a * a`, and exact at `a_0 = 0`.
 #[inline(always)]
 pub fn square<T: Float>(a: &[T], k: usize) -> T {
-    // Pairs (j, k - j) for j = 0..h with j < k - j, then the middle term for even k.
-    let h = k.div_ceil(2);
-    let s = dot_reversed(&a[..h], &a[k + 1 - h..=k]);
+    // Pairs (j, k - j) for j < k - j, then the middle term for even k.
+    let s = if k == 0 {
+        T::zero()
+    } else {
+        convolution(a, a, k, 0, (k - 1) / 2)
+    };
     let s = s + s;
     if k % 2 == 0 {
         s + a[k / 2] * a[k / 2]

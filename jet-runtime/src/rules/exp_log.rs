@@ -59,7 +59,7 @@ fn log_step<T: Float>(a: &[T], c: &[T], k: usize, s: T) -> T {
     for j in 1..k {
         acc = acc + scalar::<T>(j) * c[j] * a[k - j];
     }
-    (s * a[k] - acc * inverse(k)) / a[0]
+    (s * a[k] - acc * inverse(k)) * a[0].recip()
 }
 
 /// `c = ln a`: c_0 = ln a_0, c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j a_{k-j}) / a_0
@@ -127,6 +127,6 @@ pub fn ln_1p<T: Float>(a: &[T], c: &[T], k: usize) -> T {
         for j in 1..k {
             acc = acc + scalar::<T>(j) * c[j] * a[k - j];
         }
-        (a[k] - acc * inverse(k)) / (T::one() + a[0])
+        (a[k] - acc * inverse(k)) * (T::one() + a[0]).recip()
     }
 }

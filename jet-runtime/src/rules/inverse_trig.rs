@@ -38,7 +38,7 @@ pub fn acos<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
             s = s + scalar::<T>(j) * c[j] * d[k - j];
         }
         (
-            -(a[k] + s * inverse(k)) / d[0],
+            -(a[k] + s * inverse(k)) * d[0].recip(),
             sqrt_step(-square(a, k), d, k),
         )
     }
@@ -77,5 +77,5 @@ pub fn atan2<T: Float>(y: &[T], x: &[T], r: &[T], c: &[T], k: usize) -> T {
     for j in 1..k {
         s = s + scalar::<T>(j) * c[j] * r[k - j];
     }
-    (w - s) / (scalar::<T>(k) * r[0])
+    (w - s) * inverse(k) * r[0].recip()
 }

@@ -53,54 +53,38 @@ pub fn scalar<T: Float>(k: usize) -> T {
     T::from(k).unwrap_or_else(T::nan)
 }
 
-/// `Σ_i x_i y_{n-1-i}` for slices of equal length `n`: the inner product of `x` with `y`
-/// reversed, the kernel of every Cauchy product.
+/// `Σ_{j=lo..=hi} (w0 + j·dw) a_j b_{k-j}`: the one kernel behind every Cauchy product
+/// (plain: `w0 = 1, dw = 0`; the recurrences of `c' = f'(a) a'` weigh term `j` by `j`,
+/// the power recurrence by `(r+1) j − k`). Requires `hi ≤ k < b.len()`.
 ///
-/// Four partial sums break the dependency chain of the additions (and round like a
-/// shallow pairwise sum); iterating over slices leaves no bounds checks in the loop.
+/// The loop runs over the whole of `a` with a guard, so its trip count is the slice's
+/// length: a compile-time constant for whole jets (`[T; N]`) and for the ODE mode's
+/// unrolled passes, which lets the compiler unroll it completely and fold the guard.
+/// Two partial sums (even and odd `j`) halve the chain of dependent additions; they
+/// start at `-0.0`, the identity of IEEE addition, so the compiler drops the additions
+/// of an empty partial sum.
 #[inline(always)]
-pub fn dot_reversed<T: Float>(x: &[T], y: &[T]) -> T {
-    let mut acc = [T::zero(); 4];
-    let mut xs = x.chunks_exact(4);
-    let mut ys = y.rchunks_exact(4);
-    for (cx, cy) in (&mut xs).zip(&mut ys) {
-        acc[0] = acc[0] + cx[0] * cy[3];
-        acc[1] = acc[1] + cx[1] * cy[2];
-        acc[2] = acc[2] + cx[2] * cy[1];
-        acc[3] = acc[3] + cx[3] * cy[0];
-    }
-    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    for (&a, &b) in xs.remainder().iter().zip(ys.remainder().iter().rev()) {
-        s = s + a * b;
-    }
-    s
-}
-
-/// `Σ_i (w0 + i·dw) x_i y_{n-1-i}`: [`dot_reversed`] with affine weights (the recurrences
-/// of `c' = f'(a) a'` weigh term `j` by `j`, the power recurrence by `(r+1) j − k`).
-#[inline(always)]
-pub fn weighted_dot_reversed<T: Float>(x: &[T], y: &[T], w0: T, dw: T) -> T {
-    let mut acc = [T::zero(); 4];
-    let dw4 = dw + dw + dw + dw;
-    let mut w = [w0, w0 + dw, w0 + dw + dw, w0 + dw + dw + dw];
-    let mut xs = x.chunks_exact(4);
-    let mut ys = y.rchunks_exact(4);
-    for (cx, cy) in (&mut xs).zip(&mut ys) {
-        acc[0] = acc[0] + w[0] * cx[0] * cy[3];
-        acc[1] = acc[1] + w[1] * cx[1] * cy[2];
-        acc[2] = acc[2] + w[2] * cx[2] * cy[1];
-        acc[3] = acc[3] + w[3] * cx[3] * cy[0];
-        for wl in &mut w {
-            *wl = *wl + dw4;
+pub fn weighted_convolution<T: Float>(
+    a: &[T],
+    b: &[T],
+    k: usize,
+    lo: usize,
+    hi: usize,
+    w0: T,
+    dw: T,
+) -> T {
+    let (mut even, mut odd) = (-T::zero(), -T::zero());
+    for (j, &aj) in a.iter().enumerate() {
+        if lo <= j && j <= hi {
+            let term = (w0 + dw * scalar(j)) * aj * b[k - j];
+            if j % 2 == 0 {
+                even = even + term;
+            } else {
+                odd = odd + term;
+            }
         }
     }
-    let mut s = (acc[0] + acc[1]) + (acc[2] + acc[3]);
-    let mut wl = w[0];
-    for (&a, &b) in xs.remainder().iter().zip(ys.remainder().iter().rev()) {
-        s = s + wl * a * b;
-        wl = wl + dw;
-    }
-    s
+    even + odd
 }
 
 /// `1/k` as a `T`: recurrences multiply by it instead of dividing by `k`.
@@ -128,20 +112,25 @@ pub fn inverse<T: Float>(k: usize) -> T {
 /// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}` (zero when `lo > hi`).
 #[inline(always)]
 pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
-    if lo > hi {
-        return T::zero();
+    // The loop of `weighted_convolution` without the weight.
+    let (mut even, mut odd) = (-T::zero(), -T::zero());
+    for (j, &aj) in a.iter().enumerate() {
+        if lo <= j && j <= hi {
+            if j % 2 == 0 {
+                even = even + aj * b[k - j];
+            } else {
+                odd = odd + aj * b[k - j];
+            }
+        }
     }
-    dot_reversed(&a[lo..=hi], &b[k - hi..=k - lo])
+    even + odd
 }
 
 /// Weighted Cauchy sum `Σ_{j=1..=k} j a_j b_{k-j}`: the coefficient `k` of `t·a'(t)·b(t)`,
 /// the kernel of every rule derived from `c' = f'(a) a'` (exp, ln, sin, ...).
 #[inline(always)]
 pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
-    if k == 0 {
-        return T::zero();
-    }
-    weighted_dot_reversed(&a[1..=k], &b[..k], T::one(), T::one())
+    weighted_convolution(a, b, k, 1, k, T::zero(), T::one())
 }
 
 /// Two weighted Cauchy sums sharing their left factor:
@@ -152,34 +141,18 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
     if k == 0 {
         return (T::zero(), T::zero());
     }
-    let (a, b, c) = (&a[1..=k], &b[..k], &c[..k]);
-    // Two partial sums per result: four independent chains of additions.
-    let (mut sb, mut sc) = ([T::zero(); 2], [T::zero(); 2]);
-    let two = T::one() + T::one();
-    let mut w = T::one();
-    let mut xs = a.chunks_exact(2);
-    let mut bs = b.rchunks_exact(2);
-    let mut cs = c.rchunks_exact(2);
-    for ((x, y), z) in (&mut xs).zip(&mut bs).zip(&mut cs) {
-        let t0 = w * x[0];
-        let t1 = (w + T::one()) * x[1];
-        sb[0] = sb[0] + t0 * y[1];
-        sb[1] = sb[1] + t1 * y[0];
-        sc[0] = sc[0] + t0 * z[1];
-        sc[1] = sc[1] + t1 * z[0];
-        w = w + two;
+    // The guarded full-length loop of `weighted_convolution`, with the weight and `a_j`
+    // shared by both sums.
+    let (mut sb, mut sc) = ([-T::zero(); 2], [-T::zero(); 2]);
+    for (j, &aj) in a.iter().enumerate() {
+        if 1 <= j && j <= k {
+            let t = scalar::<T>(j) * aj;
+            let parity = j % 2;
+            sb[parity] = sb[parity] + t * b[k - j];
+            sc[parity] = sc[parity] + t * c[k - j];
+        }
     }
-    let (mut sb, mut sc) = (sb[0] + sb[1], sc[0] + sc[1]);
-    if let (Some(&x), Some(&y), Some(&z)) = (
-        xs.remainder().first(),
-        bs.remainder().first(),
-        cs.remainder().first(),
-    ) {
-        let t = w * x;
-        sb = sb + t * y;
-        sc = sc + t * z;
-    }
-    (sb, sc)
+    (sb[0] + sb[1], sc[0] + sc[1])
 }
 
 /// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
@@ -189,12 +162,8 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
 /// Reads `a[k]`, `c[1..k]`, `d[..k]`.
 #[inline(always)]
 pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
-    let s = if k < 2 {
-        T::zero()
-    } else {
-        weighted_dot_reversed(&c[1..k], &d[1..k], T::one(), T::one())
-    };
-    (a[k] - s * inverse(k)) / d[0]
+    let s = weighted_convolution(c, d, k, 1, k - 1, T::zero(), T::one());
+    (a[k] - s * inverse(k)) * d[0].recip()
 }
 
 /// The step of the square-root recurrence `c² = u`: for `k ≥ 1`,
@@ -203,7 +172,7 @@ pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
 /// Takes `u_k` as a value (callers often build `u` on the fly) and reads `c[..k]`.
 #[inline(always)]
 pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
-    (uk - inner_square(c, k)) / (c[0] + c[0])
+    (uk - inner_square(c, k)) * (c[0] + c[0]).recip()
 }
 
 /// `Σ_{j=1..k-1} c_j c_{k-j}`: coefficient `k` of `c²` without the two `c_0 c_k` terms,
@@ -214,8 +183,7 @@ pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
         return T::zero();
     }
     // Pairs (j, k - j) for j = 1..=m with j < k - j, then the middle term for even k.
-    let m = (k - 1) / 2;
-    let s = dot_reversed(&c[1..=m], &c[k - m..k]);
+    let s = convolution(c, c, k, 1, (k - 1) / 2);
     let s = s + s;
     if k % 2 == 0 {
         s + c[k / 2] * c[k / 2]

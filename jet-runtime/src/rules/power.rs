@@ -5,7 +5,7 @@
 //! It divides by `a_0`; for a nonnegative integer exponent the rules instead restart
 //! at the first nonzero coefficient of `a` when `a_0 = 0`, so `t³` stays exact.
 
-use super::{exp, inverse, scalar, sqrt_step, square, weighted_dot_reversed};
+use super::{exp, inverse, scalar, sqrt_step, square, weighted_convolution};
 use num_traits::Float;
 
 /// One step (`k ≥ 1`) of the power recurrence for `c = a^r`:
@@ -14,7 +14,7 @@ use num_traits::Float;
 fn power_step<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
     let kk = scalar::<T>(k);
     let r1 = r + T::one();
-    weighted_dot_reversed(&a[1..=k], &c[..k], r1 - kk, r1) * inverse(k) / a[0]
+    weighted_convolution(a, c, k, 1, k, -kk, r1) * inverse(k) * a[0].recip()
 }
 
 /// Coefficient `k ≥ 1` of `c = a^n` for an integer `n ≥ 1` when `a_0 = 0`, without
@@ -25,7 +25,11 @@ fn power_step<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
 /// no coefficient up to `k` is nonzero), c_{nm} = b_0^n, and for `i = k − nm ≥ 1` the
 /// power recurrence on `b`, whose power's coefficients `(b^n)_l = c_{l+nm}` are known:
 /// c_k = (1/(i b_0)) Σ_{j=1..i} ((n+1) j − i) b_j c_{k-j}.
-#[inline(always)]
+///
+/// Rare (a power of a series that starts at 0), so kept out of line and `#[cold]`: the
+/// common path of `powi`/`powf` stays small enough to unroll.
+#[cold]
+#[inline(never)]
 fn power_at_zero<T: Float>(a: &[T], c: &[T], k: usize, n: u32) -> T {
     let Some(m) = (1..=k).find(|&j| a[j] != T::zero()) else {
         return T::zero();
@@ -46,7 +50,7 @@ fn power_at_zero<T: Float>(a: &[T], c: &[T], k: usize, n: u32) -> T {
     for j in 1..=i {
         s = s + (n1 * scalar(j) - ii) * a[m + j] * c[k - j];
     }
-    s / (ii * b0)
+    s * inverse(i) * b0.recip()
 }
 
 /// `c = a^n` for an integer `n`: c_0 = `a_0.powi(n)`, then
