@@ -43,7 +43,7 @@
 //! }
 //! ```
 
-use crate::rules::{derivative_convolution, scalar};
+use crate::rules::{derivative_convolution, inverse};
 use crate::Taylor;
 use core::cell::Cell;
 use num_traits::Float;
@@ -68,7 +68,7 @@ pub fn chain<T: Float>(a: &[T], d: &[T], k: usize, value: T) -> T {
     if k == 0 {
         value
     } else {
-        derivative_convolution(a, d, k) / scalar(k)
+        derivative_convolution(a, d, k) * inverse(k)
     }
 }
 
