@@ -241,7 +241,39 @@ criterion_group! {
     targets = operators
 }
 
+/// `JET_OPS_COUNT=<method>:<n>`: only evaluate `<method>` (`collapsed`, `standard`,
+/// `nested_duals`, `wide_collapsed`, `wide_standard`) `n` times and exit, for counting
+/// instructions with `valgrind --tool=cachegrind` (the difference of two `n` cancels the
+/// set-up), which, unlike time, does not depend on the load of a shared machine.
+fn count(spec: &str) {
+    let (method, n) = spec.split_once(':').expect("JET_OPS_COUNT=<method>:<n>");
+    let n: usize = n.parse().expect("a count");
+    let m = Mlp::load();
+    let wide = Wide::<32, 64>::new(5);
+    let xw: [f64; 32] = core::array::from_fn(|i| (i as f64 / 31.0) * 2.0 - 1.0);
+    let mut acc = 0.0;
+    for _ in 0..n {
+        acc += match method {
+            "wide_collapsed" => ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)),
+            "wide_standard" => ops::laplacian_standard(|x: &[_]| wide.eval(x), black_box(&xw)),
+            _ => {
+                let f = METHODS
+                    .iter()
+                    .find(|(name, _)| *name == method)
+                    .expect("a method name")
+                    .1;
+                f(&m, black_box(&m.x_single))
+            }
+        };
+    }
+    println!("{method} x {n}: {acc}");
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("JET_OPS_COUNT") {
+        count(&spec);
+        return;
+    }
     benches();
     Criterion::default().configure_from_args().final_summary();
     summary();

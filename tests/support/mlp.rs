@@ -79,16 +79,21 @@ impl Mlp {
     /// `f(x)` on any `num-dual` number (the nested-dual reference).
     #[inline]
     pub fn eval_dual<N: num_dual::DualNum<f64> + Copy>(&self, x: &[N]) -> N {
-        let dot = |w: &[f64], v: &[N]| {
+        #[allow(clippy::needless_range_loop)] // the same loop form as `dot`
+        fn dot_dual<N: num_dual::DualNum<f64> + Copy, const M: usize>(
+            w: &[f64; M],
+            v: &[N; M],
+        ) -> N {
             let mut z = v[0] * w[0];
-            for (&vj, &wj) in v.iter().zip(w).skip(1) {
-                z += vj * wj;
+            for j in 1..M {
+                z += v[j] * w[j];
             }
             z
-        };
-        let h1: [N; H] = core::array::from_fn(|i| (dot(&self.w1[i], &x[..D]) + self.b1[i]).tanh());
-        let h2: [N; H] = core::array::from_fn(|i| (dot(&self.w2[i], &h1) + self.b2[i]).tanh());
-        dot(&self.w3, &h2)
+        }
+        let x: &[N; D] = x[..D].try_into().expect("D inputs");
+        let h1: [N; H] = core::array::from_fn(|i| (dot_dual(&self.w1[i], x) + self.b1[i]).tanh());
+        let h2: [N; H] = core::array::from_fn(|i| (dot_dual(&self.w2[i], &h1) + self.b2[i]).tanh());
+        dot_dual(&self.w3, &h2)
     }
 
     /// The Laplacian as the trace of the Hessian by nested duals: `D` hyper-dual
