@@ -12,6 +12,7 @@ pub use jet_runtime::{CollapsedJet, MultiJet};
 pub mod __private {
     pub use jet_runtime::{custom, rules};
     pub use jet_runtime::{Float, Jet, Taylor};
+    pub use num_traits::{One, Zero};
 }
 
 #[cfg(feature = "std")]

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 
 use syn::Ident;
 
+use crate::lower::ir::Kind;
+
 /// Identity of a binding: the address of its declaring identifier.
 pub(crate) type BindingId = usize;
 
@@ -17,6 +19,7 @@ pub(crate) fn binding_id(ident: &Ident) -> BindingId {
 }
 
 /// What the analysis knows about one binding.
+#[derive(Default)]
 pub(crate) struct Binding {
     /// Why the binding cannot carry a jet (a non-float type, a parameter left out by
     /// `wrt`), as the end of an error message.
@@ -25,6 +28,15 @@ pub(crate) struct Binding {
     pub(crate) float: bool,
     /// A slice, array or `Vec` of floats: its elements are floats.
     pub(crate) float_container: bool,
+    /// The shape of a container or tuple binding with plain floats at the leaves
+    /// (`Array(Float)` for a `&[f64]` or a `vec![0.0; n]`); `None` for scalars and
+    /// values of unknown shape. An active binding holds `shape.activate()`.
+    pub(crate) shape: Option<Kind>,
+    /// For an item of `g.iter_mut()`: the container `g` it writes into.
+    pub(crate) alias: Option<(Ident, BindingId)>,
+    /// Rebound by value from a reference (a `for` or closure pattern over `iter()`):
+    /// `*v` in the source reads `v`.
+    pub(crate) rebound: bool,
 }
 
 /// The scope stack of one pass.

@@ -2,10 +2,10 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{FnArg, Ident, ReturnType, Type};
+use syn::{FnArg, Ident, ReturnType};
 
 use crate::lower::Types;
-use crate::parse::item::{is_float_type, FnInfo, RetShape, Role};
+use crate::parse::item::{jet_type, FnInfo, Role};
 
 /// Attributes copied from the original to the companion.
 const PASSTHROUGH: &[&str] = &[
@@ -48,42 +48,24 @@ pub(crate) fn signature(info: &FnInfo<'_>, ty: &Types, jet_param: Option<&Ident>
                 .any(|p| std::ptr::eq(p.original, pt) && p.role == Role::Active);
             if active {
                 let (attrs, pat) = (&pt.attrs, &pt.pat);
-                quote!(#(#attrs)* #pat: #jet)
+                let t = jet_type(&pt.ty, &info.float_names, jet);
+                quote!(#(#attrs)* #pat: #t)
             } else {
                 quote!(#pt)
             }
         }
     });
-    let output = match (&info.ret, &sig.output) {
-        (RetShape::Float, _) => quote!(-> #jet),
-        (RetShape::Tuple(_), ReturnType::Type(_, t)) => {
-            let t = ret_tuple(t, info, jet);
-            quote!(-> #t)
+    let output = match &sig.output {
+        ReturnType::Type(arrow, t) => {
+            let t = jet_type(t, &info.float_names, jet);
+            quote!(#arrow #t)
         }
-        (RetShape::Tuple(_), ReturnType::Default) => quote!(),
+        ReturnType::Default => quote!(),
     };
     let vis = &f.vis;
     let unsafety = &sig.unsafety;
     let name = &info.companion;
     quote!(#vis #unsafety fn #name #generics_tokens (#(#inputs),*) #output #where_clause)
-}
-
-fn ret_tuple(t: &Type, info: &FnInfo<'_>, jet: &TokenStream) -> TokenStream {
-    match t {
-        Type::Paren(p) => ret_tuple(&p.elem, info, jet),
-        Type::Group(g) => ret_tuple(&g.elem, info, jet),
-        Type::Tuple(tt) => {
-            let elems = tt.elems.iter().map(|e| {
-                if is_float_type(e, &info.float_names) {
-                    jet.clone()
-                } else {
-                    quote!(#e)
-                }
-            });
-            quote!((#(#elems,)*))
-        }
-        other => quote!(#other),
-    }
 }
 
 /// The doc line and the attributes copied from the original.

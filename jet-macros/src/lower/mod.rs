@@ -10,6 +10,7 @@
 //! expressions whose branches must be lifted to jets. [`crate::analyze::activity`] runs
 //! it until nothing changes and keeps the last pass.
 
+pub(crate) mod containers;
 pub(crate) mod ir;
 pub(crate) mod optimize;
 pub(crate) mod primitives;
@@ -26,8 +27,9 @@ use syn::{BinOp, Block, Expr, Ident, Local, Macro, Pat, Stmt, Token, Type, UnOp}
 
 use crate::analyze::scope::{binding_id, Binding, BindingId, Env};
 use crate::ctxt::Ctxt;
-use crate::parse::item::{is_float_type, type_name, FnInfo, RetShape, Role};
+use crate::parse::item::{is_float_type, jet_type, type_name, type_shape, FnInfo, Role};
 use crate::symbol::{DIVERGING_MACROS, FLOAT_TRAITS, PRIMAL_MACROS};
+use containers::{container_literal_parts, parse_vec, prepend, ref_item};
 use ir::{Kind, Lowered};
 use primitives::{Arg, Rule};
 
@@ -73,6 +75,8 @@ pub(crate) struct Lowerer<'s, 'a> {
     depth: usize,
     fresh: usize,
     too_deep: bool,
+    /// The container of the last `iter_mut()` lowered (its items write into it).
+    iter_mut_root: Option<(Ident, BindingId)>,
 }
 
 fn addr<T>(t: &T) -> usize {
@@ -118,6 +122,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             depth: 0,
             fresh: 0,
             too_deep: false,
+            iter_mut_root: None,
         }
     }
 
@@ -141,12 +146,16 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             render(ty)
                         )),
                     };
+                    let shape = type_shape(ty, &names).filter(|k| *k != Kind::Float);
                     let id = self.env.declare(
                         ident,
                         Binding {
                             pinned,
-                            float: p.role != Role::Other,
+                            float: p.role != Role::Other && shape.is_none(),
                             float_container: is_float_container(ty, &names),
+                            shape,
+                            alias: None,
+                            rebound: false,
                         },
                     );
                     if p.role == Role::Active {
@@ -156,15 +165,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 None => self.declare_pattern(&p.original.pat, "it is bound by a pattern"),
             }
         }
-        let want = match &self.info.ret {
-            RetShape::Float => Kind::Active,
-            RetShape::Tuple(flags) => Kind::Tuple(
-                flags
-                    .iter()
-                    .map(|f| if *f { Kind::Active } else { Kind::Other })
-                    .collect(),
-            ),
-        };
+        let want = self.info.ret.clone();
         let body = self.block(&self.info.original.block, Some(&want));
         self.env.pop();
         body.tokens
@@ -175,6 +176,26 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     fn call(&self, name: &str, span: Span, args: Vec<TokenStream>) -> TokenStream {
         let Types { root, jet, scalar } = self.ty;
         let m = Ident::new(name, span);
+        // `(a + b)` as a whole argument needs no parentheses (rustc would warn).
+        let args = args.into_iter().map(|a| {
+            let mut it = a.clone().into_iter();
+            match (it.next(), it.next()) {
+                (Some(TokenTree::Group(g)), None) if g.delimiter() == Delimiter::Parenthesis => {
+                    let inner = g.stream();
+                    let is_tuple = inner
+                        .clone()
+                        .into_iter()
+                        .any(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))
+                        || inner.is_empty();
+                    if is_tuple {
+                        a
+                    } else {
+                        inner
+                    }
+                }
+                _ => a,
+            }
+        });
         quote_spanned!(span=> <#jet as #root::Taylor<#scalar>>::#m(#(#args),*))
     }
 
@@ -201,9 +222,20 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             return l;
         }
         match (&l.kind, want) {
-            (Kind::ActiveRef, Kind::Active) => {
+            (Kind::ActiveRef | Kind::ActiveMut, Kind::Active) => {
                 let t = l.tokens;
                 Lowered::new(quote_spanned!(span=> (*#t)), Kind::Active)
+            }
+            (Kind::Array(_), Kind::Array(w)) => {
+                // A container of plain floats where one of jets is wanted: a new `Vec`.
+                let t = l.tokens;
+                let c = self.fresh_ident("c");
+                let item = self.borrow_deref(quote!(#c), &self.ty.scalar.clone(), span);
+                let lifted = self.call("constant", span, vec![item]);
+                Lowered::new(
+                    quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(#t).map(|#c| #lifted).collect::<::std::vec::Vec<_>>()),
+                    Kind::Array(w.clone()),
+                )
             }
             (Kind::Tuple(_), Kind::Active) => {
                 self.cx.error_at(
@@ -235,6 +267,50 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
             _ => l,
         }
+    }
+
+    /// `*Borrow::<ty>::borrow(&t)`: the value of `t` whether `t` is a `ty` or a `&ty`
+    /// (items of `iter()` are references, items of `into_iter()` on a `Vec` values).
+    fn borrow_deref(&self, t: TokenStream, ty: &TokenStream, span: Span) -> TokenStream {
+        quote_spanned!(span=> (*::core::borrow::Borrow::<#ty>::borrow(&#t)))
+    }
+
+    /// The kind a binding has in the companion.
+    fn binding_kind(&self, id: BindingId) -> Kind {
+        let b = self.env.binding(id);
+        let shape = b.and_then(|b| b.shape.clone());
+        if self.is_active(id) {
+            shape.map(|s| s.activate()).unwrap_or(Kind::Active)
+        } else {
+            match shape {
+                Some(s) => s,
+                None if b.is_some_and(|b| b.float) => Kind::Float,
+                None => Kind::Other,
+            }
+        }
+    }
+
+    /// The binding a place expression (`g`, `g[i]`, `g[i][j]`, `*g`) writes into.
+    fn place_root<'e>(&self, e: &'e Expr) -> Option<(&'e Ident, BindingId)> {
+        match e {
+            Expr::Index(i) => self.place_root(&i.expr),
+            Expr::Paren(p) => self.place_root(&p.expr),
+            Expr::Group(g) => self.place_root(&g.expr),
+            Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => self.place_root(&u.expr),
+            Expr::Path(_) => self.binding_of(e),
+            _ => None,
+        }
+    }
+
+    /// Marks the container written through a place: for an item of `g.iter_mut()`, `g`.
+    fn mark_place(&mut self, id: BindingId, name: &Ident, value: TokenStream) -> bool {
+        let alias = self.env.binding(id).and_then(|b| b.alias.clone());
+        if let Some((root_name, root)) = alias {
+            if !self.mark(root, &root_name, value.clone()) {
+                return false;
+            }
+        }
+        self.mark(id, name, value)
     }
 
     fn fresh_ident(&mut self, base: &str) -> Ident {
@@ -305,6 +381,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     pinned: Some(reason.to_string()),
                     float: false,
                     float_container: false,
+                    ..Binding::default()
                 },
             );
         }
@@ -351,6 +428,39 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         self.env.lookup(name).is_some_and(|id| self.is_active(id))
     }
 
+    /// Whether `e` dereferences (`*c`) a binding rebound by value from a reference.
+    fn derefs_rebound(&self, e: &Expr) -> bool {
+        struct V<'l, 's, 'a>(&'l Lowerer<'s, 'a>, bool);
+        impl<'ast> Visit<'ast> for V<'_, '_, '_> {
+            fn visit_expr_unary(&mut self, u: &'ast syn::ExprUnary) {
+                if matches!(u.op, UnOp::Deref(_)) && self.0.rebound(&u.expr) {
+                    self.1 = true;
+                }
+                visit::visit_expr_unary(self, u);
+            }
+            fn visit_item(&mut self, _: &'ast syn::Item) {}
+        }
+        let mut v = V(self, false);
+        v.visit_expr(e);
+        v.1
+    }
+
+    fn rebound(&self, e: &Expr) -> bool {
+        self.binding_of(e)
+            .and_then(|(_, id)| self.env.binding(id))
+            .is_some_and(|b| b.rebound)
+    }
+
+    /// Whether `name` is a container binding (its primal is not one value).
+    fn container_name(&self, name: &str) -> bool {
+        self.env.lookup(name).is_some_and(|id| {
+            self.env
+                .binding(id)
+                .and_then(|b| b.shape.as_ref())
+                .is_some_and(|s| s.is_container())
+        })
+    }
+
     /// `e` evaluated on primal values: every active binding `x` reads `value(&x)`.
     fn primal(&self, e: &Expr) -> TokenStream {
         let mut e2 = e.clone();
@@ -371,11 +481,28 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 TokenTree::Ident(i) => {
                     let next_is_bang_or_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!' || p.as_char() == ':');
                     let name = i.to_string();
-                    if !after_dot
+                    let active = !after_dot
                         && !next_is_bang_or_path
                         && !shadow.contains(&name)
-                        && self.active_name(&name)
-                    {
+                        && self.active_name(&name);
+                    let indexed = matches!(iter.peek(), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+                    if active && indexed {
+                        // `x[i][j]` of a container of jets: the element's value.
+                        let mut place = quote!(#i);
+                        while let Some(TokenTree::Group(g)) = iter.peek() {
+                            if g.delimiter() != Delimiter::Bracket {
+                                break;
+                            }
+                            let mut ng = Group::new(
+                                Delimiter::Bracket,
+                                self.primal_tokens(g.stream(), shadow),
+                            );
+                            ng.set_span(g.span());
+                            place.extend(std::iter::once(TokenTree::Group(ng)));
+                            iter.next();
+                        }
+                        out.extend(self.value_of(place, i.span()));
+                    } else if active && !self.container_name(&name) {
                         out.extend(self.value_of(quote!(#i), i.span()));
                     } else {
                         out.push(TokenTree::Ident(i));
@@ -416,8 +543,25 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             return Lowered::new(e.to_token_stream(), Kind::Other);
         }
         self.depth += 1;
+        // A container binding wanted with jets (returned, passed on) becomes active.
+        if let (Some(w), Some((ident, id))) = (want, self.binding_of(e)) {
+            let shape = self.env.binding(id).and_then(|b| b.shape.clone());
+            if w.is_active() && !self.is_active(id) && shape.is_some_and(|s| s.is_container()) {
+                self.mark(id, ident, e.to_token_stream());
+            }
+        }
         let tuple_to_tuple = matches!((e, want), (Expr::Tuple(_), Some(Kind::Tuple(_))));
-        let out = if self.mentions(e).is_none() && !needs_walk(e) && !tuple_to_tuple {
+        let mentions = self.mentions(e).is_some();
+        let literal = container_literal_parts(e).is_some()
+            && (mentions || want.is_some_and(|w| w.is_container() && w.is_active()));
+        let out = if literal {
+            self.container_literal(e, want)
+        } else if !mentions
+            && !needs_walk(e)
+            && !tuple_to_tuple
+            && !self.derefs_rebound(e)
+            && !matches!(e, Expr::MethodCall(m) if m.method == "iter_mut")
+        {
             let l = Lowered::new(e.to_token_stream(), self.guess(e));
             match want {
                 Some(w) => self.coerce(l, w, e.span()),
@@ -446,7 +590,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     let mut kinds = Vec::new();
                     let mut toks = Vec::new();
                     for (x, w) in t.elems.iter().zip(&wants) {
-                        let l = self.expr(x, (*w == Kind::Active).then_some(w));
+                        let l = self.expr(x, w.is_active().then_some(w));
                         kinds.push(l.kind);
                         toks.push(l.tokens);
                     }
@@ -483,7 +627,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Expr::Path(p) => {
                 let kind =
                     match optimize::path_ident(p).and_then(|i| self.env.lookup(&i.to_string())) {
-                        Some(id) if self.is_active(id) => Kind::Active,
+                        Some(id) => self.binding_kind(id),
                         _ => self.guess(e),
                     };
                 Lowered::new(e.to_token_stream(), kind)
@@ -506,6 +650,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let inner = self.expr(&r.expr, None);
                 let kind = match inner.kind {
                     Kind::Active => Kind::ActiveRef,
+                    Kind::Array(_) => inner.kind.clone(),
                     Kind::Tuple(_) | Kind::ActiveRef => Kind::Other,
                     k => k,
                 };
@@ -513,15 +658,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 Lowered::new(quote!(#and #m #t), kind)
             }
             Expr::Return(r) => {
-                let want = match &self.info.ret {
-                    RetShape::Float => Kind::Active,
-                    RetShape::Tuple(flags) => Kind::Tuple(
-                        flags
-                            .iter()
-                            .map(|f| if *f { Kind::Active } else { Kind::Other })
-                            .collect(),
-                    ),
-                };
+                let want = self.info.ret.clone();
                 let v = r.expr.as_ref().map(|x| self.expr(x, Some(&want)).tokens);
                 let ret = &r.return_token;
                 Lowered::new(quote!(#ret #v), Kind::Never)
@@ -566,11 +703,6 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 );
                 Lowered::new(e.to_token_stream(), Kind::Other)
             }
-            Expr::Array(a) => {
-                let parts: Vec<&Expr> = a.elems.iter().collect();
-                self.inactive_container(e, &parts, "an array")
-            }
-            Expr::Repeat(r) => self.inactive_container(e, &[&r.expr], "an array"),
             Expr::Struct(s) => {
                 let parts: Vec<&Expr> = s
                     .fields
@@ -593,17 +725,30 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
             Expr::Index(i) => {
                 let base = self.expr(&i.expr, None);
-                if base.kind.is_active() {
-                    self.cx
-                        .error_spanned_by(&i.expr, "cannot index a value that carries derivatives");
-                }
-                let idx = self.primal(&i.index);
-                let kind = match self.binding_of(&i.expr) {
-                    Some((_, id)) if self.env.binding(id).is_some_and(|b| b.float_container) => {
-                        Kind::Float
+                let range = matches!(&*i.index, Expr::Range(_));
+                let kind = match &base.kind {
+                    Kind::Array(_) if range => base.kind.clone(),
+                    Kind::Array(k) => (**k).clone(),
+                    // A companion's result of unknown shape: a container of jets.
+                    Kind::Active | Kind::ActiveRef if range => Kind::Array(Box::new(Kind::Active)),
+                    Kind::Active | Kind::ActiveRef => Kind::Active,
+                    k if k.is_active() => {
+                        self.cx.error_spanned_by(
+                            &i.expr,
+                            "cannot index a value that carries derivatives here; index a slice, array or `Vec` (a tuple's parts are bound with a tuple pattern)",
+                        );
+                        Kind::Other
                     }
-                    _ => Kind::Other,
+                    _ => match self.binding_of(&i.expr) {
+                        Some((_, id))
+                            if self.env.binding(id).is_some_and(|b| b.float_container) =>
+                        {
+                            Kind::Float
+                        }
+                        _ => Kind::Other,
+                    },
                 };
+                let idx = self.primal(&i.index);
                 let t = base.tokens;
                 let mut g = Group::new(Delimiter::Bracket, idx);
                 g.set_span(i.bracket_token.span.join());
@@ -743,7 +888,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
 
     fn deref_active(&mut self, l: Lowered, span: Span) -> Lowered {
         match l.kind {
-            Kind::ActiveRef => self.coerce(l, &Kind::Active, span),
+            Kind::ActiveRef | Kind::ActiveMut => self.coerce(l, &Kind::Active, span),
+            Kind::FloatMut => {
+                let t = l.tokens;
+                Lowered::new(quote_spanned!(span=> (*#t)), Kind::Float)
+            }
             Kind::Tuple(ref ks) if ks.iter().any(Kind::is_active) => {
                 self.cx.error_at(span, "arithmetic on a tuple; bind its parts with a tuple pattern, e.g. `let (s, c) = x.sin_cos();`");
                 Lowered::new(l.tokens, Kind::Other)
@@ -777,6 +926,30 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             let rt = r.tokens;
             return Lowered::new(quote!(#left #op_tok #rt), Kind::Other);
         }
+        if let Some((ident, id)) = self.place_root(&b.left) {
+            // `g[i] += v`, `*g += v`: an element of a container (or an item of `iter_mut`).
+            let r = self.expr(&b.right, None);
+            let mut active = self.is_active(id);
+            if !active && r.kind.is_active() {
+                active = self.mark_place(id, ident, b.right.to_token_stream());
+            }
+            let place = self.expr(&b.left, None);
+            if active {
+                let lt = place.tokens;
+                let new = self.arith(
+                    op,
+                    op_tok,
+                    Lowered::new(lt.clone(), Kind::Active),
+                    r,
+                    false,
+                    span,
+                );
+                let t = new.tokens;
+                return Lowered::new(quote_spanned!(span=> #lt = #t), Kind::Other);
+            }
+            let (lt, rt) = (place.tokens, r.tokens);
+            return Lowered::new(quote!(#lt #op_tok #rt), Kind::Other);
+        }
         let r = self.expr(&b.right, None);
         if r.kind.is_active() {
             self.store_error(&b.left, &b.right);
@@ -801,7 +974,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let eq = &a.eq_token;
         if let Some((ident, id)) = self.binding_of(&a.left) {
             let active = self.is_active(id);
-            let r = self.expr(&a.right, if active { Some(&Kind::Active) } else { None });
+            let want = self.binding_kind(id);
+            let r = self.expr(&a.right, if active { Some(&want) } else { None });
             if !active && r.kind.is_active() {
                 if matches!(r.kind, Kind::Tuple(_)) {
                     self.cx.error_spanned_by(&a.right, "cannot assign a tuple that carries derivatives to one name; bind its parts with a tuple pattern");
@@ -811,6 +985,26 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
             let (l, rt) = (&a.left, r.tokens);
             return Lowered::new(quote!(#l #eq #rt), Kind::Other);
+        }
+        if let Some((ident, id)) = self.place_root(&a.left) {
+            // `g[i] = v`, `*g = v`: the container becomes active if `v` is.
+            let r = self.expr(&a.right, None);
+            let mut active = self.is_active(id);
+            if !active && r.kind.is_active() {
+                active = self.mark_place(id, ident, a.right.to_token_stream());
+            }
+            let place = self.expr(&a.left, None);
+            let rt = if active {
+                let want = match place.kind {
+                    Kind::Array(_) | Kind::Tuple(_) => place.kind.clone(),
+                    _ => Kind::Active,
+                };
+                self.coerce(r, &want, a.eq_token.span).tokens
+            } else {
+                r.tokens
+            };
+            let lt = place.tokens;
+            return Lowered::new(quote!(#lt #eq #rt), Kind::Other);
         }
         let r = self.expr(&a.right, None);
         if r.kind.is_active() && !matches!(&*a.left, Expr::Infer(_)) {
@@ -836,14 +1030,20 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 }
             }
             UnOp::Deref(_) => {
-                let kind = match inner.kind {
-                    Kind::ActiveRef => Kind::Active,
-                    Kind::Float => Kind::Float,
+                let kind = match &inner.kind {
+                    Kind::ActiveRef | Kind::ActiveMut => Kind::Active,
+                    Kind::Float | Kind::FloatMut => Kind::Float,
                     Kind::Active => Kind::Active,
+                    Kind::Array(_) => inner.kind.clone(),
                     _ => Kind::Other,
                 };
-                if inner.kind == Kind::Active {
-                    // `*x` of a jet: jets are `Copy`, the value itself.
+                let rebound = self
+                    .binding_of(&u.expr)
+                    .and_then(|(_, id)| self.env.binding(id))
+                    .is_some_and(|b| b.rebound);
+                if inner.kind == Kind::Active || (rebound && inner.kind == Kind::Float) {
+                    // `*x` of a jet: jets are `Copy`, the value itself; `*c` of a float
+                    // item rebound by value: `c`.
                     return inner;
                 }
                 let t = inner.tokens;
@@ -911,7 +1111,32 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 }
             }
         }
-        let recv = self.expr(&m.receiver, None);
+        let mut recv = self.expr(&m.receiver, None);
+        let container_recv = match &recv.kind {
+            Kind::Array(_) | Kind::Iter(_) => true,
+            Kind::Active | Kind::ActiveRef => {
+                containers::is_container_method(&name) && primitives::lookup(&name).is_none()
+            }
+            _ => false,
+        };
+        if container_recv {
+            match self.container_method(m, recv) {
+                Ok(l) => return l,
+                Err(r) => recv = r,
+            }
+            if recv.kind.is_active() || m.args.iter().any(|a| self.mentions(a).is_some()) {
+                let what = if matches!(recv.kind, Kind::Iter(_)) {
+                    "an iterator"
+                } else {
+                    "a container"
+                };
+                self.cx.error_at(
+                    span,
+                    format!("`#[jet]` does not lower `.{name}(..)` on {what} of values that carry derivatives; it lowers `iter`, `iter_mut`, `enumerate`, `zip`, `map`, `fold`, `sum`, `product`, `collect`, `len`, `push` and indexing: write a `for` loop over indices instead"),
+                );
+                return Lowered::new(e.to_token_stream(), Kind::Other);
+            }
+        }
         let args: Vec<Lowered> = m.args.iter().map(|a| self.expr(a, None)).collect();
         let any_active = recv.kind.is_active() || args.iter().any(|a| a.kind.is_active());
         if !any_active {
@@ -1416,6 +1641,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             pinned: Some("it is bound by a `match` pattern".to_string()),
                             float: true,
                             float_container: false,
+                            ..Binding::default()
                         },
                     );
                     if let Some((_, sub)) = &pi.subpat {
@@ -1441,6 +1667,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             pinned: None,
                             float: false,
                             float_container: false,
+                            ..Binding::default()
                         },
                     );
                     if self.state.active.insert(id) {
@@ -1544,15 +1771,33 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     }
 
     fn for_expr(&mut self, f: &syn::ExprForLoop) -> TokenStream {
+        self.iter_mut_root = None;
         let it = self.expr(&f.expr, None);
-        if it.kind.is_active() {
-            self.cx.error_spanned_by(
-                &f.expr,
-                "cannot iterate over a value that carries derivatives; loop over a range of integers or over plain values",
-            );
-        }
+        let item = match &it.kind {
+            Kind::Iter(k) => Some((**k).clone()),
+            Kind::Array(k) => Some(ref_item(k)),
+            Kind::Active | Kind::ActiveRef => Some(Kind::ActiveRef),
+            k if k.is_active() => {
+                self.cx.error_spanned_by(
+                    &f.expr,
+                    "cannot iterate over a value that carries derivatives; loop over a range of integers, a slice, an array or a `Vec`",
+                );
+                None
+            }
+            _ => match self.guess_item(&f.expr) {
+                Kind::Other => None,
+                k => Some(k),
+            },
+        };
         self.env.push();
-        self.declare_pattern(&f.pat, "it is bound by a `for` pattern");
+        let (pat, prelude) = match &item {
+            Some(k) => self.bind_pattern(&f.pat, k),
+            None => {
+                self.declare_pattern(&f.pat, "it is bound by a `for` pattern");
+                (f.pat.to_token_stream(), TokenStream::new())
+            }
+        };
+        self.iter_mut_root = None;
         self.loops.push(LoopFrame {
             label: f.label.as_ref().map(|x| x.name.ident.to_string()),
             target: None,
@@ -1561,14 +1806,13 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let body = self.block(&f.body, None);
         self.loops.pop();
         self.env.pop();
-        let (attrs, label, ft, pat, int, itt, bt) = (
+        let (attrs, label, ft, int, itt, bt) = (
             &f.attrs,
             &f.label,
             &f.for_token,
-            &f.pat,
             &f.in_token,
             it.tokens,
-            body.tokens,
+            prepend(body.tokens, prelude),
         );
         quote!(#(#attrs)* #label #ft #pat #int #itt #bt)
     }
@@ -1665,8 +1909,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Pat::Ident(pi) if pi.subpat.is_none() => {
                 let id = binding_id(&pi.ident);
                 let ty_float = ty.is_some_and(|t| is_float_type(t, &names));
+                let ty_shape = ty.and_then(|t| self.annotated_shape(t));
                 let pinned = match ty {
-                    Some(t) if !ty_float && !matches!(t, Type::Infer(_)) => Some(format!(
+                    Some(t) if !ty_float && ty_shape.is_none() && !matches!(t, Type::Infer(_)) => Some(format!(
                         "it has type `{}`, which cannot carry derivatives; to keep only the plain value, convert explicitly (`... as {}`), or drop the type annotation so the binding can carry derivatives",
                         render(t),
                         render(t)
@@ -1674,10 +1919,21 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     _ => None,
                 };
                 let active = self.is_active(id);
+                // The shape from the annotation, else from the initializer's syntax.
+                let pre_shape = ty_shape.clone().or_else(|| {
+                    l.init
+                        .as_ref()
+                        .map(|i| self.guess(&i.expr).deactivate())
+                        .filter(Kind::is_container)
+                });
+                let want = match &pre_shape {
+                    Some(s) => s.activate(),
+                    None => Kind::Active,
+                };
                 let init = l
                     .init
                     .as_ref()
-                    .map(|i| self.expr(&i.expr, if active { Some(&Kind::Active) } else { None }));
+                    .map(|i| self.expr(&i.expr, if active { Some(&want) } else { None }));
                 let diverge =
                     l.init
                         .as_ref()
@@ -1701,6 +1957,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                                 pinned: pinned.clone(),
                                 float: false,
                                 float_container: false,
+                                ..Binding::default()
                             },
                         );
                         self.mark(id, &pi.ident, init_tokens.clone());
@@ -1709,18 +1966,26 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                         now_active = true;
                     }
                 }
+                let shape = pre_shape.or_else(|| {
+                    Some(init_kind.deactivate())
+                        .filter(|k| k.is_container() || *k == Kind::FloatMut)
+                });
                 self.env.declare(
                     &pi.ident,
                     Binding {
                         pinned,
-                        float: ty_float || init_kind == Kind::Float,
-                        float_container: ty.is_some_and(|t| is_float_container(t, &names)),
+                        float: (ty_float || init_kind == Kind::Float) && shape.is_none(),
+                        float_container: ty.is_some_and(|t| is_float_container(t, &names))
+                            || shape == Some(Kind::Array(Box::new(Kind::Float))),
+                        shape,
+                        alias: None,
+                        rebound: false,
                     },
                 );
                 let ty_tokens = match ty {
-                    Some(_) if now_active && ty_float => {
-                        let jet = &self.ty.jet;
-                        quote!(: #jet)
+                    Some(t) if now_active && (ty_float || ty_shape.is_some()) => {
+                        let t = jet_type(t, &names, &self.ty.jet);
+                        quote!(: #t)
                     }
                     Some(t) => quote!(: #t),
                     None => TokenStream::new(),
@@ -1788,6 +2053,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             pinned: None,
                             float: kind_k == Kind::Float,
                             float_container: false,
+                            ..Binding::default()
                         },
                     );
                 }
@@ -1847,14 +2113,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             },
             Expr::Path(p) => match optimize::path_ident(p) {
                 Some(i) => match self.env.lookup(&i.to_string()) {
-                    Some(id) if self.is_active(id) => Kind::Active,
-                    Some(id) => {
-                        if self.env.binding(id).is_some_and(|b| b.float) {
-                            Kind::Float
-                        } else {
-                            Kind::Other
-                        }
-                    }
+                    Some(id) => self.binding_kind(id),
                     None => const_guess(&p.path, &self.info.float_names),
                 },
                 None => const_guess(&p.path, &self.info.float_names),
@@ -1873,6 +2132,46 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 _ => Kind::Other,
             },
             Expr::Cast(c) if is_float_type(&c.ty, &self.info.float_names) => Kind::Float,
+            Expr::Reference(r) => match self.guess(&r.expr) {
+                k @ Kind::Array(_) => k,
+                Kind::Float => Kind::Float,
+                _ => Kind::Other,
+            },
+            Expr::Array(a) => Kind::Array(Box::new(
+                a.elems
+                    .iter()
+                    .fold(Kind::Never, |acc, x| acc.join(&self.guess(x))),
+            )),
+            Expr::Repeat(r) => Kind::Array(Box::new(self.guess(&r.expr))),
+            Expr::MethodCall(m)
+                if matches!(self.guess(&m.receiver), Kind::Array(_) | Kind::Iter(_)) =>
+            {
+                let name = m.method.to_string();
+                match (self.guess(&m.receiver), name.as_str()) {
+                    (Kind::Array(k), "iter" | "into_iter") => Kind::Iter(Box::new(ref_item(&k))),
+                    (Kind::Array(k), "chunks" | "chunks_exact" | "windows") => {
+                        Kind::Iter(Box::new(Kind::Array(k)))
+                    }
+                    (k @ Kind::Array(_), "clone" | "to_vec" | "to_owned" | "as_slice") => k,
+                    (Kind::Iter(k), "enumerate") => {
+                        Kind::Iter(Box::new(Kind::Tuple(vec![Kind::Other, *k])))
+                    }
+                    (Kind::Iter(k), "zip") => {
+                        let other = m
+                            .args
+                            .first()
+                            .map(|a| self.guess_item(a))
+                            .unwrap_or(Kind::Other);
+                        Kind::Iter(Box::new(Kind::Tuple(vec![*k, other])))
+                    }
+                    (
+                        k @ Kind::Iter(_),
+                        "rev" | "skip" | "take" | "step_by" | "copied" | "cloned",
+                    ) => k,
+                    (Kind::Iter(k), "sum" | "product") if *k == Kind::Float => Kind::Float,
+                    _ => Kind::Other,
+                }
+            }
             Expr::MethodCall(m) => {
                 let name = m.method.to_string();
                 match primitives::lookup(&name) {
@@ -1898,21 +2197,39 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                         && segs
                             .get(segs.len() - 2)
                             .is_some_and(|s| self.is_float_path_prefix(s));
+                    let vec_new = segs.len() >= 2
+                        && segs.get(segs.len() - 2).is_some_and(|s| s.ident == "Vec")
+                        && matches!(last.as_str(), "new" | "with_capacity");
                     if float_path && last != "from" {
                         Kind::Float
+                    } else if vec_new {
+                        Kind::Array(Box::new(Kind::Other))
                     } else {
                         Kind::Other
                     }
                 }
                 _ => Kind::Other,
             },
-            Expr::Index(i) => match self.binding_of(&i.expr) {
-                Some((_, id)) if self.env.binding(id).is_some_and(|b| b.float_container) => {
-                    Kind::Float
-                }
-                _ => Kind::Other,
+            Expr::Index(i) => match self.guess(&i.expr) {
+                k @ Kind::Array(_) if matches!(&*i.index, Expr::Range(_)) => k,
+                Kind::Array(k) => *k,
+                Kind::Active | Kind::ActiveRef => Kind::Active,
+                _ => match self.binding_of(&i.expr) {
+                    Some((_, id)) if self.env.binding(id).is_some_and(|b| b.float_container) => {
+                        Kind::Float
+                    }
+                    _ => Kind::Other,
+                },
             },
             Expr::Return(_) | Expr::Continue(_) | Expr::Break(_) => Kind::Never,
+            Expr::Macro(m) if parse_vec(&m.mac).is_some() => match parse_vec(&m.mac) {
+                Some(containers::VecBody::Repeat(x, _)) => Kind::Array(Box::new(self.guess(&x))),
+                Some(containers::VecBody::List(xs)) => Kind::Array(Box::new(
+                    xs.iter()
+                        .fold(Kind::Never, |acc, x| acc.join(&self.guess(x))),
+                )),
+                None => Kind::Other,
+            },
             Expr::Macro(m) => {
                 let name = m
                     .mac
@@ -2149,12 +2466,73 @@ struct PrimalSubst<'l, 's, 'a> {
     shadow: Vec<String>,
 }
 
+impl PrimalSubst<'_, '_, '_> {
+    fn active_root(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Index(i) => self.active_root(&i.expr),
+            Expr::Paren(p) => self.active_root(&p.expr),
+            Expr::Path(p) => optimize::path_ident(p).is_some_and(|i| {
+                let name = i.to_string();
+                !self.shadow.contains(&name) && self.lw.active_name(&name)
+            }),
+            _ => false,
+        }
+    }
+
+    /// Substitutes inside the indices of `g[i][j]`, leaving the container itself.
+    fn visit_indices(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Index(i) => {
+                self.visit_expr_mut(&mut i.index);
+                self.visit_indices(&mut i.expr);
+            }
+            Expr::Paren(p) => self.visit_indices(&mut p.expr),
+            _ => {}
+        }
+    }
+}
+
 impl VisitMut for PrimalSubst<'_, '_, '_> {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
+        // `*v` of a jet or of a float rebound by value: `v`'s value.
+        if let Expr::Unary(u) = e {
+            if matches!(u.op, UnOp::Deref(_))
+                && (self.lw.rebound(&u.expr)
+                    || optimize::single_ident(&u.expr).is_some_and(|i| {
+                        self.active_root(&u.expr) && !self.lw.container_name(&i.to_string())
+                    }))
+            {
+                let mut inner = (*u.expr).clone();
+                self.visit_expr_mut(&mut inner);
+                *e = inner;
+                return;
+            }
+        }
+        // `x[i]` of a container of jets: the element's value.
+        if matches!(e, Expr::Index(_)) && self.active_root(e) {
+            self.visit_indices(e);
+            let t = self.lw.value_of(e.to_token_stream(), e.span());
+            *e = syn::parse2::<Expr>(t.clone()).unwrap_or(Expr::Verbatim(t));
+            return;
+        }
+        // `x.len()` of a container of jets: as written.
+        if let Expr::MethodCall(m) = e {
+            if matches!(m.method.to_string().as_str(), "len" | "is_empty")
+                && optimize::single_ident(&m.receiver).is_some()
+            {
+                for a in &mut m.args {
+                    self.visit_expr_mut(a);
+                }
+                return;
+            }
+        }
         if let Expr::Path(p) = e {
             if let Some(i) = optimize::path_ident(p) {
                 let name = i.to_string();
-                if !self.shadow.contains(&name) && self.lw.active_name(&name) {
+                if !self.shadow.contains(&name)
+                    && self.lw.active_name(&name)
+                    && !self.lw.container_name(&name)
+                {
                     let t = self.lw.value_of(quote!(#i), i.span());
                     *e = syn::parse2::<Expr>(t.clone()).unwrap_or(Expr::Verbatim(t));
                     return;

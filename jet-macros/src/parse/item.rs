@@ -9,6 +9,7 @@ use syn::{
 };
 
 use crate::ctxt::Ctxt;
+use crate::lower::ir::Kind;
 use crate::parse::args::Args;
 use crate::symbol::{COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS};
 
@@ -31,12 +32,9 @@ pub(crate) struct ParamInfo<'a> {
     pub(crate) role: Role,
 }
 
-/// The shape of the result: a float, or a tuple whose float members become jets.
-#[derive(Clone, Debug)]
-pub(crate) enum RetShape {
-    Float,
-    Tuple(Vec<bool>),
-}
+/// The shape of the result: the kind the companion's result has, with jets at the float
+/// leaves (`Active`, `Array(Active)`, `Tuple([Active, Other])`, ...).
+pub(crate) type RetShape = Kind;
 
 /// The classified signature, kept beside the original item for spans.
 pub(crate) struct FnInfo<'a> {
@@ -136,6 +134,123 @@ fn item_head(item: &syn::Item) -> TokenStream {
 /// `true` for `f32`, `f64` and the names in `float_names` (a single-segment path).
 pub(crate) fn is_float_type(ty: &Type, float_names: &[String]) -> bool {
     type_name(ty).is_some_and(|n| float_names.contains(&n))
+}
+
+/// The shape of a value of type `ty` with plain floats at the leaves, when it holds
+/// floats that can carry jets: `f64` → `Float`, `&[f64]`, `&mut [T]`, `[T; N]`,
+/// `&[T; N]`, `Vec<T>` → `Array(Float)` (nested containers nest), tuples part by part.
+/// `None` for types without such floats.
+pub(crate) fn type_shape(ty: &Type, names: &[String]) -> Option<Kind> {
+    match ty {
+        Type::Paren(p) => type_shape(&p.elem, names),
+        Type::Group(g) => type_shape(&g.elem, names),
+        Type::Reference(r) => match type_shape(&r.elem, names)? {
+            Kind::Float if r.mutability.is_some() => Some(Kind::FloatMut),
+            Kind::Float => None,
+            k => Some(k),
+        },
+        Type::Slice(s) => Some(Kind::Array(Box::new(type_shape(&s.elem, names)?))),
+        Type::Array(a) => Some(Kind::Array(Box::new(type_shape(&a.elem, names)?))),
+        Type::Tuple(t) => {
+            let parts: Vec<Option<Kind>> = t.elems.iter().map(|e| type_shape(e, names)).collect();
+            parts.iter().any(Option::is_some).then(|| {
+                Kind::Tuple(
+                    parts
+                        .into_iter()
+                        .map(|p| p.unwrap_or(Kind::Other))
+                        .collect(),
+                )
+            })
+        }
+        Type::Path(p) if p.qself.is_none() => {
+            let seg = p.path.segments.last()?;
+            if seg.ident == "Vec" {
+                if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
+                    if let Some(syn::GenericArgument::Type(t)) = a.args.first() {
+                        return Some(Kind::Array(Box::new(type_shape(t, names)?)));
+                    }
+                }
+                return None;
+            }
+            is_float_type(ty, names).then_some(Kind::Float)
+        }
+        _ => None,
+    }
+}
+
+/// The float type names at the leaves of `ty` (`f64` of `&[[f64; 3]]`).
+pub(crate) fn float_leaves(ty: &Type, names: &[String], out: &mut Vec<Type>) {
+    match ty {
+        Type::Paren(p) => float_leaves(&p.elem, names, out),
+        Type::Group(g) => float_leaves(&g.elem, names, out),
+        Type::Reference(r) => float_leaves(&r.elem, names, out),
+        Type::Slice(s) => float_leaves(&s.elem, names, out),
+        Type::Array(a) => float_leaves(&a.elem, names, out),
+        Type::Tuple(t) => t.elems.iter().for_each(|e| float_leaves(e, names, out)),
+        Type::Path(p) if p.qself.is_none() => {
+            if is_float_type(ty, names) {
+                out.push(ty.clone());
+            } else if let Some(seg) = p.path.segments.last() {
+                if seg.ident == "Vec" {
+                    if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
+                        if let Some(syn::GenericArgument::Type(t)) = a.args.first() {
+                            float_leaves(t, names, out);
+                        }
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `ty` with every float leaf replaced by the jet type (`&[f64]` → `&[J]`,
+/// `Vec<T>` → `Vec<J>`, `(f64, usize)` → `(J, usize)`); other types unchanged.
+pub(crate) fn jet_type(ty: &Type, names: &[String], jet: &TokenStream) -> TokenStream {
+    use quote::quote;
+    match ty {
+        Type::Paren(p) => {
+            let e = jet_type(&p.elem, names, jet);
+            quote!((#e))
+        }
+        Type::Group(g) => jet_type(&g.elem, names, jet),
+        Type::Reference(r) => {
+            let (and, lt, m) = (&r.and_token, &r.lifetime, &r.mutability);
+            let e = jet_type(&r.elem, names, jet);
+            quote!(#and #lt #m #e)
+        }
+        Type::Slice(s) => {
+            let e = jet_type(&s.elem, names, jet);
+            quote!([#e])
+        }
+        Type::Array(a) => {
+            let e = jet_type(&a.elem, names, jet);
+            let (semi, len) = (&a.semi_token, &a.len);
+            quote!([#e #semi #len])
+        }
+        Type::Tuple(t) => {
+            let parts = t.elems.iter().map(|e| jet_type(e, names, jet));
+            quote!((#(#parts,)*))
+        }
+        Type::Path(p) if p.qself.is_none() => {
+            if is_float_type(ty, names) {
+                return jet.clone();
+            }
+            let mut p2 = p.clone();
+            if let Some(seg) = p2.path.segments.last_mut() {
+                if seg.ident == "Vec" {
+                    if let syn::PathArguments::AngleBracketed(a) = &mut seg.arguments {
+                        if let Some(syn::GenericArgument::Type(t)) = a.args.first_mut() {
+                            let new = jet_type(t, names, jet);
+                            *t = Type::Verbatim(new);
+                        }
+                    }
+                }
+            }
+            p2.into_token_stream()
+        }
+        other => other.into_token_stream(),
+    }
 }
 
 /// The name of a single-segment path type without arguments (`f64`, `T`).
@@ -239,7 +354,7 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
                 Pat::Ident(pi) if pi.subpat.is_none() => Some(&pi.ident),
                 _ => None,
             };
-            let role = if is_float_type(&pt.ty, &names) {
+            let role = if type_shape(&pt.ty, &names).is_some() {
                 Role::Active
             } else {
                 Role::Other
@@ -321,7 +436,12 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
         }
         return None;
     };
-    let scalar: Type = (*first.original.ty).clone();
+    let mut leaves = Vec::new();
+    float_leaves(&first.original.ty, &names, &mut leaves);
+    let scalar: Type = leaves
+        .first()
+        .cloned()
+        .unwrap_or_else(|| (*first.original.ty).clone());
     let scalar_name = type_name(&scalar).unwrap_or_default();
     for p in &actives {
         if p.ident.is_none() {
@@ -330,7 +450,13 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
                 "a differentiated parameter must be a plain name, e.g. `x: f64`; destructure it in the body",
             );
         }
-        let n = type_name(&p.original.ty).unwrap_or_default();
+        let mut leaves = Vec::new();
+        float_leaves(&p.original.ty, &names, &mut leaves);
+        let n = leaves
+            .iter()
+            .filter_map(type_name)
+            .find(|n| *n != scalar_name)
+            .unwrap_or_else(|| scalar_name.clone());
         if n != scalar_name {
             cx.error_spanned_by(
                 &p.original.ty,
@@ -369,7 +495,19 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
 }
 
 fn ret_shape(cx: &Ctxt, ty: &Type, names: &[String], scalar: &str) -> Option<RetShape> {
-    let check_same = |t: &Type| {
+    let Some(shape) = type_shape(ty, names) else {
+        cx.error_spanned_by(
+            ty,
+            format!(
+                "the result type `{}` is not a float; `#[jet]` differentiates a float result (`{scalar}`, an array, slice or `Vec` of it, or a tuple containing them): return the float, and compute the rest in a separate function",
+                render(ty)
+            ),
+        );
+        return None;
+    };
+    let mut leaves = Vec::new();
+    float_leaves(ty, names, &mut leaves);
+    for t in &leaves {
         let n = type_name(t).unwrap_or_default();
         if n != scalar {
             cx.error_spanned_by(
@@ -377,35 +515,22 @@ fn ret_shape(cx: &Ctxt, ty: &Type, names: &[String], scalar: &str) -> Option<Ret
                 format!("the result type `{n}` differs from `{scalar}`, the float type of the differentiated parameters; return `{scalar}`"),
             );
         }
-    };
-    let not_float = |t: &Type| {
+    }
+    if let Type::Reference(r) = strip(ty) {
         cx.error_spanned_by(
-            t,
-            format!(
-                "the result type `{}` is not a float; `#[jet]` differentiates a float result (`{scalar}`, or a tuple containing it): return the float, and compute the rest in a separate function",
-                render(t)
-            ),
+            r,
+            format!("`#[jet]` cannot return a reference to floats (`{}`): the companion computes new jets, which no parameter holds; return an array (`[{scalar}; N]`) or a `Vec<{scalar}>`, or write the result into a `&mut [{scalar}]` parameter", render(ty)),
         );
-        None
-    };
+        return None;
+    }
+    Some(shape.activate())
+}
+
+fn strip(ty: &Type) -> &Type {
     match ty {
-        Type::Paren(p) => ret_shape(cx, &p.elem, names, scalar),
-        Type::Group(g) => ret_shape(cx, &g.elem, names, scalar),
-        Type::Tuple(t) => {
-            let flags: Vec<bool> = t.elems.iter().map(|e| is_float_type(e, names)).collect();
-            if !flags.iter().any(|f| *f) {
-                return not_float(ty);
-            }
-            for e in t.elems.iter().filter(|e| is_float_type(e, names)) {
-                check_same(e);
-            }
-            Some(RetShape::Tuple(flags))
-        }
-        _ if is_float_type(ty, names) => {
-            check_same(ty);
-            Some(RetShape::Float)
-        }
-        _ => not_float(ty),
+        Type::Paren(p) => strip(&p.elem),
+        Type::Group(g) => strip(&g.elem),
+        t => t,
     }
 }
 
