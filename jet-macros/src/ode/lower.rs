@@ -24,6 +24,13 @@ pub(crate) enum Series {
 }
 
 impl Series {
+    /// The buffer as a rule reads it at coefficient `__jet_k`: `&buffer[..=__jet_k]`,
+    /// so every kernel loop has exactly `k + 1` iterations (a constant in unrolled passes).
+    pub(crate) fn view(self) -> TokenStream {
+        let ident = self.ident();
+        quote!(&#ident[..=__jet_k])
+    }
+
     /// The name of the buffer in the generated code.
     pub(crate) fn ident(self) -> syn::Ident {
         match self {
@@ -405,33 +412,30 @@ impl Lowerer<'_> {
             // Nonlinear: a rule over whole series.
             ("div", Val::Scalar(s), y) => {
                 let b = self.series(y);
-                let bi = b.ident();
+                let bi = b.view();
                 self.temp(
                     format!("scalar_div {s} {b:?}"),
-                    |c, k| quote!(#c[#k] = #r::scalar_div(#s, #bi, #c, #k);),
+                    |c, k| quote!(#r::scalar_div(#s, #bi, #c, #k)),
                 )
             }
             ("mul", x, y) => {
                 let (a, b) = (self.series(x), self.series(y));
-                let (ai, bi) = (a.ident(), b.ident());
+                let (ai, bi) = (a.view(), b.view());
                 if a == b {
-                    self.temp(
-                        format!("square {a:?}"),
-                        |c, k| quote!(#c[#k] = #r::square(#ai, #k);),
-                    )
+                    self.temp(format!("square {a:?}"), |_, k| quote!(#r::square(#ai, #k)))
                 } else {
                     self.temp(
                         format!("mul {a:?} {b:?}"),
-                        |c, k| quote!(#c[#k] = #r::mul(#ai, #bi, #k);),
+                        |_, k| quote!(#r::mul(#ai, #bi, #k)),
                     )
                 }
             }
             (_, x, y) => {
                 let (a, b) = (self.series(x), self.series(y));
-                let (ai, bi) = (a.ident(), b.ident());
+                let (ai, bi) = (a.view(), b.view());
                 self.temp(
                     format!("div {a:?} {b:?}"),
-                    |c, k| quote!(#c[#k] = #r::div(#ai, #bi, #c, #k);),
+                    |c, k| quote!(#r::div(#ai, #bi, #c, #k)),
                 )
             }
         })
@@ -518,21 +522,15 @@ impl Lowerer<'_> {
         }
         let r = self.rules.clone();
         let a = self.series(receiver);
-        let ai = a.ident();
+        let ai = a.view();
         Some(match form {
             Form::Unary(rule) => {
                 let f = format_ident!("{}", rule);
-                self.temp(
-                    format!("{rule} {a:?}"),
-                    |c, k| quote!(#c[#k] = #r::#f(#ai, #c, #k);),
-                )
+                self.temp(format!("{rule} {a:?}"), |c, k| quote!(#r::#f(#ai, #c, #k)))
             }
             Form::Plain(rule) => {
                 let f = format_ident!("{}", rule);
-                self.temp(
-                    format!("{rule} {a:?}"),
-                    |c, k| quote!(#c[#k] = #r::#f(#ai, #k);),
-                )
+                self.temp(format!("{rule} {a:?}"), |_, k| quote!(#r::#f(#ai, #k)))
             }
             Form::Pair { rule, second } => self.pair(rule, second, a),
             Form::Param(rule) => match &args[0] {
@@ -540,7 +538,7 @@ impl Lowerer<'_> {
                     let f = format_ident!("{}", rule);
                     self.temp(
                         format!("{rule} {a:?} {s}"),
-                        |c, k| quote!(#c[#k] = #r::#f(#ai, #c, #k, #s);),
+                        |c, k| quote!(#r::#f(#ai, #c, #k, #s)),
                     )
                 }
                 b if rule == "powf" => {
@@ -559,7 +557,7 @@ impl Lowerer<'_> {
             Form::Clamp => match (&args[0], &args[1]) {
                 (Val::Scalar(lo), Val::Scalar(hi)) => self.temp(
                     format!("clamp {a:?} {lo} {hi}"),
-                    |c, k| quote!(#c[#k] = #r::clamp(#ai, #lo, #hi, #k);),
+                    |_, k| quote!(#r::clamp(#ai, #lo, #hi, #k)),
                 ),
                 _ => {
                     err(
@@ -572,46 +570,46 @@ impl Lowerer<'_> {
             },
             Form::Binary(rule) => {
                 let b = self.series(args[0].clone());
-                let (f, bi) = (format_ident!("{}", rule), b.ident());
+                let (f, bi) = (format_ident!("{}", rule), b.view());
                 self.temp(
                     format!("{rule} {a:?} {b:?}"),
-                    |c, k| quote!(#c[#k] = #r::#f(#ai, #bi, #k);),
+                    |_, k| quote!(#r::#f(#ai, #bi, #k)),
                 )
             }
             Form::SumOfSquares(rule) => {
                 let b = self.series(args[0].clone());
                 let sa = self.apply(
                     format!("square {a:?}"),
-                    |r, x, c, k| quote!(#c[#k] = #r::square(#x, #k);),
+                    |r, x, _, k| quote!(#r::square(#x, #k)),
                     a,
                 );
                 let sb = self.apply(
                     format!("square {b:?}"),
-                    |r, x, c, k| quote!(#c[#k] = #r::square(#x, #k);),
+                    |r, x, _, k| quote!(#r::square(#x, #k)),
                     b,
                 );
                 let (Val::Series(sa), Val::Series(sb)) = (sa, sb) else {
                     return None;
                 };
-                let (sai, sbi) = (sa.ident(), sb.ident());
+                let (sai, sbi) = (sa.view(), sb.view());
                 let sum = self.temp(
                     format!("add {sa:?} {sb:?}"),
-                    |c, k| quote!(#c[#k] = #r::add(#sai, #sbi, #k);),
+                    |_, k| quote!(#r::add(#sai, #sbi, #k)),
                 );
                 let Val::Series(s) = sum else { return None };
-                let (f, bi, si) = (format_ident!("{}", rule), b.ident(), s.ident());
+                let (f, bi, si) = (format_ident!("{}", rule), b.view(), s.view());
                 self.temp(
                     format!("{rule} {a:?} {b:?}"),
-                    |c, k| quote!(#c[#k] = #r::#f(#ai, #bi, #si, #c, #k);),
+                    |c, k| quote!(#r::#f(#ai, #bi, #si, #c, #k)),
                 )
             }
             Form::MulAdd => {
                 let b = self.series(args[0].clone());
                 let d = self.series(args[1].clone());
-                let (bi, di) = (b.ident(), d.ident());
+                let (bi, di) = (b.view(), d.view());
                 self.temp(
                     format!("mul_add {a:?} {b:?} {d:?}"),
-                    |c, k| quote!(#c[#k] = #r::mul_add(#ai, #bi, #di, #c, #k);),
+                    |c, k| quote!(#r::mul_add(#ai, #bi, #di, #c, #k)),
                 )
             }
         })
@@ -620,22 +618,19 @@ impl Lowerer<'_> {
     /// `a^b` for a series exponent: `pow(a, b, p, c, k)` with `p = b ln a`.
     fn pow_series(&mut self, a: Series, b: Series) -> Val {
         let r = self.rules.clone();
-        let (ai, bi) = (a.ident(), b.ident());
-        let ln = self.temp(
-            format!("ln {a:?}"),
-            |c, k| quote!(#c[#k] = #r::ln(#ai, #c, #k);),
-        );
+        let (ai, bi) = (a.view(), b.view());
+        let ln = self.temp(format!("ln {a:?}"), |c, k| quote!(#r::ln(#ai, #c, #k)));
         let Val::Series(l) = ln else { return ln };
-        let li = l.ident();
+        let li = l.view();
         let p = self.temp(
             format!("mul {b:?} {l:?}"),
-            |c, k| quote!(#c[#k] = #r::mul(#bi, #li, #k);),
+            |_, k| quote!(#r::mul(#bi, #li, #k)),
         );
         let Val::Series(p) = p else { return p };
-        let pi = p.ident();
+        let pi = p.view();
         self.temp(
             format!("pow {a:?} {b:?}"),
-            |c, k| quote!(#c[#k] = #r::pow(#ai, #bi, #pi, #c, #k);),
+            |c, k| quote!(#r::pow(#ai, #bi, #pi, #c, #k)),
         )
     }
 
@@ -651,15 +646,10 @@ impl Lowerer<'_> {
             Series::Temp(self.kernel.temps + 1),
         );
         self.kernel.temps += 2;
-        let (r, f, ai, ci, di) = (
-            &self.rules,
-            format_ident!("{}", rule),
-            a.ident(),
-            c.ident(),
-            d.ident(),
-        );
+        let (r, f, ci, di) = (&self.rules, format_ident!("{}", rule), c.ident(), d.ident());
+        let (av, cv, dv) = (a.view(), c.view(), d.view());
         self.kernel.steps.push(quote! {
-            let (__jet_c, __jet_d) = #r::#f(#ai, #ci, #di, __jet_k);
+            let (__jet_c, __jet_d) = #r::#f(#av, #cv, #dv, __jet_k);
             #ci[__jet_k] = __jet_c;
             #di[__jet_k] = __jet_d;
         });
@@ -680,16 +670,13 @@ impl Lowerer<'_> {
     fn series(&mut self, value: Val) -> Series {
         match value {
             Val::Series(s) => s,
-            Val::Lazy(e) => match self.temp(format!("lazy {e}"), |c, k| {
-                let _ = k;
-                quote!(#c[__jet_k] = #e;)
-            }) {
+            Val::Lazy(e) => match self.temp(format!("lazy {e}"), |_, _| quote!(#e)) {
                 Val::Series(s) => s,
                 _ => Series::Time,
             },
             Val::Scalar(s) => {
                 let key = format!("constant {s}");
-                match self.temp(key, |c, k| quote!(#c[#k] = if #k == 0 { #s } else { 0.0 };)) {
+                match self.temp(key, |_, k| quote!(if #k == 0 { #s } else { 0.0 })) {
                     Val::Series(s) => s,
                     _ => Series::Time,
                 }
@@ -713,7 +700,7 @@ impl Lowerer<'_> {
     fn temp(
         &mut self,
         key: String,
-        statement: impl FnOnce(&syn::Ident, &syn::Ident) -> TokenStream,
+        statement: impl FnOnce(&TokenStream, &syn::Ident) -> TokenStream,
     ) -> Val {
         if let Some(existing) = self.shared.get(&key) {
             return existing.clone();
@@ -721,7 +708,8 @@ impl Lowerer<'_> {
         let c = Series::Temp(self.kernel.temps);
         self.kernel.temps += 1;
         let k = format_ident!("__jet_k");
-        self.kernel.steps.push(statement(&c.ident(), &k));
+        let (ci, call) = (c.ident(), statement(&c.view(), &k));
+        self.kernel.steps.push(quote!(#ci[#k] = #call;));
         self.shared.insert(key, Val::Series(c));
         Val::Series(c)
     }
@@ -730,11 +718,11 @@ impl Lowerer<'_> {
     fn apply(
         &mut self,
         key: String,
-        statement: impl FnOnce(&TokenStream, &syn::Ident, &syn::Ident, &syn::Ident) -> TokenStream,
+        statement: impl FnOnce(&TokenStream, &TokenStream, &TokenStream, &syn::Ident) -> TokenStream,
         a: Series,
     ) -> Val {
         let r = self.rules.clone();
-        let ai = a.ident();
+        let ai = a.view();
         self.temp(key, |c, k| statement(&r, &ai, c, k))
     }
 }

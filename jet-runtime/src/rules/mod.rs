@@ -143,16 +143,21 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
     }
     // The guarded full-length loop of `weighted_convolution`, with the weight and `a_j`
     // shared by both sums.
-    let (mut sb, mut sc) = ([-T::zero(); 2], [-T::zero(); 2]);
+    let (mut b_even, mut b_odd, mut c_even, mut c_odd) =
+        (-T::zero(), -T::zero(), -T::zero(), -T::zero());
     for (j, &aj) in a.iter().enumerate() {
         if 1 <= j && j <= k {
             let t = scalar::<T>(j) * aj;
-            let parity = j % 2;
-            sb[parity] = sb[parity] + t * b[k - j];
-            sc[parity] = sc[parity] + t * c[k - j];
+            if j % 2 == 0 {
+                b_even = b_even + t * b[k - j];
+                c_even = c_even + t * c[k - j];
+            } else {
+                b_odd = b_odd + t * b[k - j];
+                c_odd = c_odd + t * c[k - j];
+            }
         }
     }
-    (sb[0] + sb[1], sc[0] + sc[1])
+    (b_even + b_odd, c_even + c_odd)
 }
 
 /// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
