@@ -32,6 +32,25 @@
 //! `sinc`, `cosc`, `sinhc` and `coshc` keep simba's defaults (`sin x / x` unless the
 //! whole series is 0), which are NaN for a jet through 0.
 //!
+//! # Generic nalgebra code needs no macro
+//! `#[jet]` does not accept `&SVector<T, D>` parameters yet (it takes `T`, `&[T]`,
+//! `[T; N]`, `Vec<T>` and tuples of these). Code over nalgebra types needs no
+//! transformation: write it generic over `T: RealField + Copy` and call it with jets.
+//!
+//! ```
+//! use jet_runtime::Jet;
+//! use nalgebra::{RealField, Vector3};
+//!
+//! fn gaussian<T: RealField + Copy>(x: &Vector3<T>) -> T {
+//!     let half: T = nalgebra::convert(-0.5);
+//!     (x.norm_squared() * half).exp()
+//! }
+//! // d²/dt² e^{−|x0 + t e1|²/2} at x0 = 0 is −1
+//! let x = Vector3::new(Jet::<f64, 3>::variable(0.0), Jet::constant(0.0), Jet::constant(0.0));
+//! assert_eq!(gaussian(&x).derivatives(), [1.0, 0.0, -1.0]);
+//! assert_eq!(gaussian(&Vector3::new(0.0, 0.0, 0.0)), 1.0); // the same code on f64
+//! ```
+//!
 //! ```
 //! use jet_runtime::Jet;
 //! use nalgebra::{Matrix2, Vector2};
