@@ -1,4 +1,4 @@
-//! jet: higher-order derivatives of ordinary Rust numeric code.
+#![doc = include_str!("../docs/guide.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub use jet_macros::{jet, ode};
