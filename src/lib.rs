@@ -1,9 +1,10 @@
 #![doc = include_str!("../docs/guide.md")]
 #![cfg_attr(not(feature = "std"), no_std)]
 
-pub use jet_macros::{jet, ode};
+pub use jet_macros::jet_struct;
 #[doc = include_str!("../docs/primitive.md")]
 pub use jet_macros::primitive;
+pub use jet_macros::{jet, ode};
 pub use jet_runtime::{custom, rules, Float, Jet, Taylor};
 pub use jet_runtime::{CollapsedJet, MultiJet};
 
