@@ -533,3 +533,91 @@ fn iterator_chains() {
     let slope = 2.0 * 6.0 + 2.0 * x0.iter().sum::<f64>() + 5.0;
     assert_all_close("iterators", &y.coefficients(), &[value, slope, 3.0], 1e-14);
 }
+
+// ---- structs of floats -----------------------------------------------------------------
+
+/// A particle; `#[jet::jet_struct]` emits `ParticleJet<J> { x: J, y: J, z: J }`.
+#[jet::jet_struct]
+#[derive(Clone, Copy, Debug)]
+pub struct Particle {
+    pub x: f64,
+    pub y: f64,
+    pub z: f64,
+}
+
+/// Lennard-Jones over a slice of particles, the struct written as a user would.
+#[jet(structs(Particle))]
+fn lj_particles(ps: &[Particle]) -> f64 {
+    let mut e = 0.0;
+    for (i, p) in ps.iter().enumerate() {
+        for q in &ps[i + 1..] {
+            let (dx, dy, dz) = (p.x - q.x, p.y - q.y, p.z - q.z);
+            let s = 1.0 / (dx * dx + dy * dy + dz * dz);
+            let s3 = s * s * s;
+            e += 4.0 * (s3 * s3 - s3);
+        }
+    }
+    e
+}
+
+/// A struct result and a struct built in the body.
+#[jet(structs(Particle), order = 2)]
+fn centroid(ps: &[Particle]) -> Particle {
+    let mut c = Particle {
+        x: 0.0,
+        y: 0.0,
+        z: 0.0,
+    };
+    for p in ps {
+        c.x += p.x;
+        c.y += p.y;
+        c.z += p.z;
+    }
+    let n = ps.len() as f64;
+    Particle {
+        x: c.x / n,
+        y: c.y / n,
+        z: c.z / n,
+    }
+}
+
+#[test]
+fn structs_of_floats_through_their_jet_twin() {
+    let (x, v) = lj_data();
+    let ps: Vec<ParticleJet<Jet<f64, 5>>> = (0..16)
+        .map(|i| ParticleJet {
+            x: Jet::along(x[3 * i], v[3 * i]),
+            y: Jet::along(x[3 * i + 1], v[3 * i + 1]),
+            z: Jet::along(x[3 * i + 2], v[3 * i + 2]),
+        })
+        .collect();
+    let got = lj_particles_jet(&ps);
+    assert_all_close(
+        "LJ-16 over particles",
+        &got.coefficients(),
+        &lj_reference(&x, &v, 4),
+        1e-13,
+    );
+    let plain: Vec<Particle> = ps.iter().map(|p| p.value()).collect();
+    assert!((lj_particles(&plain) - got.value()).abs() <= 1e-13 * got.value().abs());
+    let qs: Vec<ParticleJet<Jet<f64, 3>>> = plain
+        .iter()
+        .map(|p| {
+            ParticleJet::from_fn(p, |name, v| {
+                if name == "x" {
+                    Jet::variable(v)
+                } else {
+                    Jet::constant(v)
+                }
+            })
+        })
+        .collect();
+    let c = centroid_jet(&qs);
+    let cx: f64 = plain.iter().map(|p| p.x).sum::<f64>() / 16.0;
+    assert_all_close("centroid x", &c.x.coefficients(), &[cx, 1.0, 0.0], 1e-14);
+    assert_eq!(c.y.coefficient(1), 0.0);
+    assert_eq!(
+        ParticleJet::<Jet<f64, 3>>::constant(&plain[0]).value().z,
+        plain[0].z
+    );
+}

@@ -13,6 +13,7 @@ mod emit;
 mod expand;
 #[cfg(test)]
 mod fuzz_tests;
+mod jet_struct;
 mod lower;
 mod ode;
 mod parse;
@@ -48,4 +49,11 @@ pub fn ode(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn primitive(args: TokenStream, item: TokenStream) -> TokenStream {
     primitive::expand(args.into(), item.into()).into()
+}
+
+/// On a struct of floats, emits its jet twin `<Name>Jet<J>` (each field a jet) for
+/// `#[jet(structs(Name))]` functions. See `jet::jet_struct` for the user documentation.
+#[proc_macro_attribute]
+pub fn jet_struct(args: TokenStream, item: TokenStream) -> TokenStream {
+    jet_struct::expand(args.into(), item.into()).into()
 }

@@ -9,8 +9,18 @@ pub(crate) const NAME: &str = "name";
 /// `crate = "..."`: the path of a crate re-exporting `jet`.
 pub(crate) const CRATE: &str = "crate";
 
+/// `structs(Particle)`: structs of floats whose `#[jet::jet_struct]` twin carries jets.
+pub(crate) const STRUCTS: &str = "structs";
+
 /// Every option, in the order the error messages list them.
-pub(crate) const OPTIONS: &[&str] = &[ORDER, WRT, NAME, CRATE];
+pub(crate) const OPTIONS: &[&str] = &[ORDER, WRT, NAME, CRATE, STRUCTS];
+
+/// The suffix of a `#[jet::jet_struct]` twin's name (`Particle` → `ParticleJet`).
+pub(crate) const STRUCT_TWIN_SUFFIX: &str = "Jet";
+
+/// How a struct named in `structs(..)` is recorded among the float names (never equal
+/// to a type name, so it is not taken for a float).
+pub(crate) const STRUCT_MARK: &str = "struct:";
 
 /// The suffix of a companion's default name.
 pub(crate) const COMPANION_SUFFIX: &str = "_jet";

@@ -520,7 +520,7 @@ impl Lowerer<'_, '_> {
                         binding.shape = Some(Kind::FloatMut);
                         binding.alias = self.iter_mut_root.clone();
                     }
-                    Kind::Array(_) => {
+                    Kind::Array(_) | Kind::Struct(_) | Kind::ActiveStruct(_) => {
                         active = k.is_active();
                         binding.shape = Some(k.deactivate());
                         binding.float_container = !active;
@@ -568,6 +568,53 @@ impl Lowerer<'_, '_> {
                 (pat.to_token_stream(), TokenStream::new())
             }
         }
+    }
+
+    /// The struct named in `structs(..)` a path names (`Particle`, `Self`-less).
+    pub(super) fn declared_struct(&self, path: &syn::Path) -> Option<String> {
+        let n = path.get_ident()?.to_string();
+        let mark = format!("{}{n}", crate::symbol::STRUCT_MARK);
+        self.info.float_names.contains(&mark).then_some(n)
+    }
+
+    /// `Particle { x: .., y: .. }` of a struct named in `structs(..)`: its twin
+    /// `ParticleJet { x: .., y: .. }` with every field a jet when any field is active (or
+    /// the twin is wanted), else the literal as written.
+    pub(super) fn struct_literal(&mut self, st: &syn::ExprStruct, want: Option<&Kind>) -> Lowered {
+        let name = self.declared_struct(&st.path).unwrap_or_default();
+        let parts: Vec<Lowered> = st.fields.iter().map(|f| self.expr(&f.expr, None)).collect();
+        let active =
+            matches!(want, Some(Kind::ActiveStruct(_))) || parts.iter().any(|p| p.kind.is_active());
+        if let Some(rest) = &st.rest {
+            if active {
+                self.cx.error_spanned_by(
+                    rest,
+                    format!("`..` in a `{name}` literal that carries derivatives is not lowered; give every field"),
+                );
+            }
+        }
+        if !active {
+            return Lowered::new(self.primal(&Expr::Struct(st.clone())), Kind::Struct(name));
+        }
+        let span = st.path.span();
+        let twin = Ident::new(
+            &format!("{name}{}", crate::symbol::STRUCT_TWIN_SUFFIX),
+            span,
+        );
+        let fields: Vec<TokenStream> = st
+            .fields
+            .iter()
+            .zip(parts)
+            .map(|(f, p)| {
+                let m = &f.member;
+                let t = self.coerce(p, &Kind::Active, span).tokens;
+                quote!(#m: #t)
+            })
+            .collect();
+        Lowered::new(
+            quote_spanned!(span=> #twin { #(#fields),* }),
+            Kind::ActiveStruct(name),
+        )
     }
 
     /// The shape a `let` binding gets from its type annotation, if it is a container.

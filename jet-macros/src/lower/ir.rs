@@ -27,13 +27,17 @@ pub(crate) enum Kind {
     ActiveMut,
     /// `&mut T` of a plain float: an item of `iter_mut()` over plain floats.
     FloatMut,
+    /// A struct of plain floats named in `structs(..)` (its name).
+    Struct(String),
+    /// Its `#[jet::jet_struct]` twin holding jets (`ParticleJet<J>`).
+    ActiveStruct(String),
 }
 
 impl Kind {
     /// Whether the value carries (or contains) a jet.
     pub(crate) fn is_active(&self) -> bool {
         match self {
-            Kind::Active | Kind::ActiveRef | Kind::ActiveMut => true,
+            Kind::Active | Kind::ActiveRef | Kind::ActiveMut | Kind::ActiveStruct(_) => true,
             Kind::Tuple(ks) => ks.iter().any(Kind::is_active),
             Kind::Array(k) | Kind::Iter(k) => k.is_active(),
             _ => false,
@@ -46,6 +50,7 @@ impl Kind {
         match self {
             Kind::Float | Kind::Active | Kind::ActiveRef => Kind::Active,
             Kind::FloatMut | Kind::ActiveMut => Kind::ActiveMut,
+            Kind::Struct(n) | Kind::ActiveStruct(n) => Kind::ActiveStruct(n.clone()),
             // A container of unknown elements (`Vec::new()`) that receives jets holds jets.
             Kind::Array(k) if matches!(**k, Kind::Other | Kind::Never) => {
                 Kind::Array(Box::new(Kind::Active))
@@ -63,6 +68,7 @@ impl Kind {
         match self {
             Kind::Float | Kind::Active | Kind::ActiveRef => Kind::Float,
             Kind::FloatMut | Kind::ActiveMut => Kind::FloatMut,
+            Kind::Struct(n) | Kind::ActiveStruct(n) => Kind::Struct(n.clone()),
             Kind::Array(k) => Kind::Array(Box::new(k.deactivate())),
             Kind::Iter(k) => Kind::Iter(Box::new(k.deactivate())),
             Kind::Tuple(ks) => Kind::Tuple(ks.iter().map(Kind::deactivate).collect()),
@@ -72,7 +78,10 @@ impl Kind {
 
     /// Whether this is a container (or an iterator) kind.
     pub(crate) fn is_container(&self) -> bool {
-        matches!(self, Kind::Array(_) | Kind::Iter(_))
+        matches!(
+            self,
+            Kind::Array(_) | Kind::Iter(_) | Kind::Struct(_) | Kind::ActiveStruct(_)
+        )
     }
 
     /// The least kind both `self` and `other` fit (the kind of an `if` from its branches).
@@ -91,6 +100,17 @@ impl Kind {
             (Kind::Array(_), _) | (_, Kind::Array(_)) | (Kind::Iter(_), _) | (_, Kind::Iter(_)) => {
                 Kind::Other
             }
+            (Kind::Struct(a) | Kind::ActiveStruct(a), Kind::Struct(b) | Kind::ActiveStruct(b))
+                if a == b =>
+            {
+                if self.is_active() || other.is_active() {
+                    Kind::ActiveStruct(a.clone())
+                } else {
+                    Kind::Struct(a.clone())
+                }
+            }
+            (Kind::Struct(_) | Kind::ActiveStruct(_), _)
+            | (_, Kind::Struct(_) | Kind::ActiveStruct(_)) => Kind::Other,
             (Kind::ActiveMut, _) | (_, Kind::ActiveMut) => Kind::ActiveMut,
             (Kind::FloatMut, _) | (_, Kind::FloatMut) => Kind::FloatMut,
             (Kind::ActiveRef, _) | (_, Kind::ActiveRef) => Kind::ActiveRef,
@@ -112,6 +132,7 @@ impl Kind {
             // Elements of unknown kind (`Vec::new()`) take the wanted one by inference.
             (Kind::Array(a), Kind::Array(_)) if matches!(**a, Kind::Other | Kind::Never) => false,
             (Kind::Array(a), Kind::Array(b)) => a.needs_lift_to(b),
+            (Kind::Struct(_), Kind::ActiveStruct(_)) => true,
             (k, Kind::Active) => !matches!(k, Kind::Active),
             (Kind::Tuple(a), Kind::Tuple(b)) => {
                 a.len() == b.len() && a.iter().zip(b).any(|(x, y)| x.needs_lift_to(y))

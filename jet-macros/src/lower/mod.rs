@@ -226,6 +226,14 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let t = l.tokens;
                 Lowered::new(quote_spanned!(span=> (*#t)), Kind::Active)
             }
+            (Kind::Struct(n), Kind::ActiveStruct(_)) => {
+                let twin = Ident::new(&format!("{n}{}", crate::symbol::STRUCT_TWIN_SUFFIX), span);
+                let (t, jet) = (l.tokens, &self.ty.jet);
+                Lowered::new(
+                    quote_spanned!(span=> #twin::<#jet>::constant(&#t)),
+                    Kind::ActiveStruct(n.clone()),
+                )
+            }
             (Kind::Array(_), Kind::Array(w)) => {
                 // A container of plain floats where one of jets is wanted: a new `Vec`.
                 let t = l.tokens;
@@ -297,6 +305,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Expr::Paren(p) => self.place_root(&p.expr),
             Expr::Group(g) => self.place_root(&g.expr),
             Expr::Unary(u) if matches!(u.op, UnOp::Deref(_)) => self.place_root(&u.expr),
+            Expr::Field(f) => self.place_root(&f.base),
             Expr::Path(_) => self.binding_of(e),
             _ => None,
         }
@@ -554,7 +563,18 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let mentions = self.mentions(e).is_some();
         let literal = container_literal_parts(e).is_some()
             && (mentions || want.is_some_and(|w| w.is_container() && w.is_active()));
-        let out = if literal {
+        let struct_lit = match e {
+            Expr::Struct(st) if self.declared_struct(&st.path).is_some() => {
+                mentions || matches!(want, Some(Kind::ActiveStruct(_)))
+            }
+            _ => false,
+        };
+        let out = if struct_lit {
+            match e {
+                Expr::Struct(st) => self.struct_literal(st, want),
+                _ => Lowered::new(e.to_token_stream(), Kind::Other),
+            }
+        } else if literal {
             self.container_literal(e, want)
         } else if !mentions
             && !needs_walk(e)
@@ -703,6 +723,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 );
                 Lowered::new(e.to_token_stream(), Kind::Other)
             }
+            Expr::Struct(st) if self.declared_struct(&st.path).is_some() => {
+                self.struct_literal(st, None)
+            }
             Expr::Struct(s) => {
                 let parts: Vec<&Expr> = s
                     .fields
@@ -714,6 +737,10 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
             Expr::Field(f) => {
                 let base = self.expr(&f.base, None);
+                if let Kind::ActiveStruct(_) = base.kind {
+                    let (t, dot, m) = (base.tokens, &f.dot_token, &f.member);
+                    return Lowered::new(quote!(#t #dot #m), Kind::Active);
+                }
                 if base.kind.is_active() {
                     self.cx.error_spanned_by(
                         e,
@@ -2143,6 +2170,15 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     .fold(Kind::Never, |acc, x| acc.join(&self.guess(x))),
             )),
             Expr::Repeat(r) => Kind::Array(Box::new(self.guess(&r.expr))),
+            Expr::Struct(st) => match self.declared_struct(&st.path) {
+                Some(n) => Kind::Struct(n),
+                None => Kind::Other,
+            },
+            Expr::Field(f) => match self.guess(&f.base) {
+                Kind::Struct(_) => Kind::Float,
+                Kind::ActiveStruct(_) => Kind::Active,
+                _ => Kind::Other,
+            },
             Expr::MethodCall(m)
                 if matches!(self.guess(&m.receiver), Kind::Array(_) | Kind::Iter(_)) =>
             {

@@ -10,7 +10,7 @@ use syn::punctuated::Punctuated;
 use syn::{Ident, LitInt, LitStr, Token};
 
 use crate::ctxt::Ctxt;
-use crate::symbol::{CRATE, NAME, OPTIONS, ORDER, WRT};
+use crate::symbol::{CRATE, NAME, OPTIONS, ORDER, STRUCTS, WRT};
 
 /// The parsed options. Missing options are `None`.
 #[derive(Default)]
@@ -23,6 +23,8 @@ pub(crate) struct Args {
     pub(crate) name: Option<Ident>,
     /// `crate = "..."`.
     pub(crate) krate: Option<syn::Path>,
+    /// `structs(Particle, ..)`: structs of floats with a `#[jet::jet_struct]` twin.
+    pub(crate) structs: Option<Vec<Ident>>,
 }
 
 enum Opt {
@@ -30,6 +32,7 @@ enum Opt {
     Wrt(Vec<Ident>),
     Name(Ident),
     Crate(syn::Path),
+    Structs(Vec<Ident>),
 }
 
 /// Parses the attribute's arguments; every problem is recorded in `cx`.
@@ -55,6 +58,7 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream) -> Args {
                     Opt::Wrt(w) => out.wrt = Some(w),
                     Opt::Name(n) => out.name = Some(n),
                     Opt::Crate(p) => out.krate = Some(p),
+                    Opt::Structs(v) => out.structs = Some(v),
                 }
             }
         }
@@ -94,7 +98,7 @@ fn parse_option(input: ParseStream, chunk: &TokenStream) -> syn::Result<(Ident, 
             return Err(syn::Error::new_spanned(
                 chunk,
                 format!(
-                    "expected a `#[jet]` option, found `{}`; the options are `order = <integer>`, `wrt(<parameter>, ...)`, `name = \"<identifier>\"` and `crate = \"<path>\"`",
+                    "expected a `#[jet]` option, found `{}`; the options are `order = <integer>`, `wrt(<parameter>, ...)`, `name = \"<identifier>\"`, `crate = \"<path>\"` and `structs(<type>, ...)`",
                     render(chunk)
                 ),
             ))
@@ -151,6 +155,30 @@ fn parse_option(input: ParseStream, chunk: &TokenStream) -> syn::Result<(Ident, 
             expect_end(input, chunk)?;
             Opt::Wrt(names.into_iter().collect())
         }
+        STRUCTS => {
+            let content;
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new_spanned(
+                    chunk,
+                    format!(
+                        "expected `structs(<type>, ...)`, found `{}`; list the structs of floats marked `#[jet::jet_struct]`, e.g. `structs(Particle)`",
+                        render(chunk)
+                    ),
+                ));
+            }
+            syn::parenthesized!(content in input);
+            let names = Punctuated::<Ident, Token![,]>::parse_terminated(&content).map_err(|_| {
+                syn::Error::new_spanned(
+                    chunk,
+                    format!(
+                        "expected `structs(<type>, ...)`, found `{}`; name each struct by its identifier, e.g. `structs(Particle)`",
+                        render(chunk)
+                    ),
+                )
+            })?;
+            expect_end(input, chunk)?;
+            Opt::Structs(names.into_iter().collect())
+        }
         NAME => {
             let lit = value_after_eq::<LitStr>(input, &key, chunk, "name = \"<identifier>\"")?;
             let ident = syn::parse_str::<Ident>(&lit.value()).map_err(|_| {
@@ -184,7 +212,7 @@ fn parse_option(input: ParseStream, chunk: &TokenStream) -> syn::Result<(Ident, 
             return Err(syn::Error::new(
                 key.span(),
                 format!(
-                    "unknown `#[jet]` option `{name}`{hint}; the options are `order = <integer>`, `wrt(<parameter>, ...)`, `name = \"<identifier>\"` and `crate = \"<path>\"`"
+                    "unknown `#[jet]` option `{name}`{hint}; the options are `order = <integer>`, `wrt(<parameter>, ...)`, `name = \"<identifier>\"`, `crate = \"<path>\"` and `structs(<type>, ...)`"
                 ),
             ));
         }

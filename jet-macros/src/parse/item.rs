@@ -11,7 +11,9 @@ use syn::{
 use crate::ctxt::Ctxt;
 use crate::lower::ir::Kind;
 use crate::parse::args::Args;
-use crate::symbol::{COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS};
+use crate::symbol::{
+    COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS, STRUCT_MARK, STRUCT_TWIN_SUFFIX,
+};
 
 /// What a parameter becomes in the companion.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -172,10 +174,19 @@ pub(crate) fn type_shape(ty: &Type, names: &[String]) -> Option<Kind> {
                 }
                 return None;
             }
+            if let Some(n) = struct_name(ty, names) {
+                return Some(Kind::Struct(n));
+            }
             is_float_type(ty, names).then_some(Kind::Float)
         }
         _ => None,
     }
+}
+
+/// The name of a struct named in `structs(..)`, if `ty` is one.
+pub(crate) fn struct_name(ty: &Type, names: &[String]) -> Option<String> {
+    let n = type_name(ty)?;
+    names.contains(&format!("{STRUCT_MARK}{n}")).then_some(n)
 }
 
 /// The float type names at the leaves of `ty` (`f64` of `&[[f64; 3]]`).
@@ -235,6 +246,15 @@ pub(crate) fn jet_type(ty: &Type, names: &[String], jet: &TokenStream) -> TokenS
         Type::Path(p) if p.qself.is_none() => {
             if is_float_type(ty, names) {
                 return jet.clone();
+            }
+            if let Some(n) = struct_name(ty, names) {
+                let span = p
+                    .path
+                    .segments
+                    .last()
+                    .map_or_else(Span::call_site, |s| s.ident.span());
+                let twin = syn::Ident::new(&format!("{n}{STRUCT_TWIN_SUFFIX}"), span);
+                return quote!(#twin<#jet>);
             }
             let mut p2 = p.clone();
             if let Some(seg) = p2.path.segments.last_mut() {
@@ -347,6 +367,9 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
         );
     }
     let mut names = float_names(f);
+    for s in args.structs.iter().flatten() {
+        names.push(format!("{STRUCT_MARK}{s}"));
+    }
     let mut params = Vec::new();
     for arg in &sig.inputs {
         if let FnArg::Typed(pt) = arg {
@@ -438,6 +461,20 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
     };
     let mut leaves = Vec::new();
     float_leaves(&first.original.ty, &names, &mut leaves);
+    if leaves.is_empty() {
+        // Only structs of floats: the float type is the result's.
+        for p in &actives {
+            float_leaves(&p.original.ty, &names, &mut leaves);
+        }
+        if let ReturnType::Type(_, t) = &sig.output {
+            float_leaves(t, &names, &mut leaves);
+        }
+    }
+    if leaves.is_empty() {
+        // Structs only, in and out: their twins' fields are `f64` jets (a struct of
+        // `f32` needs an `f32` parameter or result beside it to say so).
+        leaves.push(syn::parse_quote!(f64));
+    }
     let scalar: Type = leaves
         .first()
         .cloned()
