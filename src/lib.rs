@@ -5,7 +5,6 @@ pub use jet_macros::jet_struct;
 #[doc = include_str!("../docs/primitive.md")]
 pub use jet_macros::primitive;
 pub use jet_macros::{jet, ode};
-pub use jet_macros::jet_struct;
 pub use jet_runtime::{custom, rules, Float, Jet, Taylor};
 pub use jet_runtime::{CollapsedJet, MultiJet};
 
