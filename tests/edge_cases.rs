@@ -618,8 +618,8 @@ fn coefficients_versus_derivatives() {
 #[test]
 fn display_and_debug() {
     let x = Jet::<f64, 3>::from_coefficients([1.0, 2.0, -0.5]);
-    assert_eq!(format!("{x}"), "1 + 2·t + -0.5·t^2");
-    assert_eq!(format!("{x:.2}"), "1.00 + 2.00·t + -0.50·t^2");
+    assert_eq!(format!("{x}"), "1 + 2·t - 0.5·t^2");
+    assert_eq!(format!("{x:.2}"), "1.00 + 2.00·t - 0.50·t^2");
     assert_eq!(format!("{x:?}"), "Jet[1.0, 2.0, -0.5]");
     assert_eq!(format!("{}", Jet::<f32, 1>::constant(0.25)), "0.25");
 }

@@ -246,14 +246,21 @@ impl<T: fmt::Debug, const N: usize> fmt::Debug for Jet<T, N> {
     }
 }
 
-impl<T: fmt::Display, const N: usize> fmt::Display for Jet<T, N> {
-    /// The Taylor polynomial, `x0 + x1·t + x2·t^2 + ...`; the precision flag applies
-    /// to every coefficient (`{:.3}`).
+impl<T: Float + fmt::Display, const N: usize> fmt::Display for Jet<T, N> {
+    /// The Taylor polynomial, `x0 + x1·t - x2·t^2 + ...` (a negative coefficient after
+    /// the first is written with ` - `); the precision flag applies to every coefficient
+    /// (`{:.3}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (k, c) in self.coefficients.iter().enumerate() {
-            if k > 0 {
+        for (k, &c) in self.coefficients.iter().enumerate() {
+            let c = if k == 0 {
+                c
+            } else if c.is_sign_negative() && !c.is_nan() {
+                f.write_str(" - ")?;
+                -c
+            } else {
                 f.write_str(" + ")?;
-            }
+                c
+            };
             match f.precision() {
                 Some(p) => write!(f, "{c:.p$}")?,
                 None => write!(f, "{c}")?,
