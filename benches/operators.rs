@@ -151,80 +151,90 @@ fn operators(c: &mut Criterion) {
     }
 }
 
-/// Best time of `runs` runs of `reps` calls, per call.
-fn best(runs: usize, reps: usize, mut f: impl FnMut()) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..reps {
-                f();
-            }
-            t.elapsed().as_secs_f64() / reps as f64
-        })
-        .fold(f64::INFINITY, f64::min)
+/// Time per call of `reps` calls of `f`.
+fn per_call(reps: usize, f: &mut dyn FnMut()) -> f64 {
+    let t = Instant::now();
+    for _ in 0..reps {
+        f();
+    }
+    t.elapsed().as_secs_f64() / reps as f64
 }
 
-/// The ratios recorded in `benches/README.md`.
+/// The best time per call of each of `fs` over `runs` rounds, the variants interleaved
+/// within each round so that a change of machine load hits them alike.
+fn interleaved(runs: usize, reps: usize, fs: &mut [&mut dyn FnMut()]) -> Vec<f64> {
+    let mut best = vec![f64::INFINITY; fs.len()];
+    for _ in 0..runs {
+        for (b, f) in best.iter_mut().zip(fs.iter_mut()) {
+            *b = b.min(per_call(reps, *f));
+        }
+    }
+    best
+}
+
+/// The ratios recorded in `benches/README.md` (best of interleaved runs).
 fn summary() {
     let m = Mlp::load();
     let x = m.x_single;
-    let single: Vec<f64> = METHODS
-        .iter()
-        .map(|(_, f)| {
-            best(15, 400, || {
-                black_box(f(black_box(&m), black_box(&x)));
-            })
-        })
-        .collect();
     let all = rayon::current_num_threads();
-    let batch = |threads: usize, f: Method| {
-        let p = pool(threads);
-        best(10, 5, || {
-            black_box(p.install(|| ops::batch(&m.x_batch, |x| f(&m, x))));
-        })
+    let (p1, pa) = (pool(1), pool(all));
+    let m = &m;
+    let single = |f: Method| {
+        move || {
+            black_box(f(black_box(m), black_box(&x)));
+        }
     };
-    println!("\n## operators summary (best of runs; {all} threads available)\n");
+    let (mut s0, mut s1, mut s2) = (single(collapsed), single(standard), single(nested));
+    let t_single = interleaved(30, 200, &mut [&mut s0, &mut s1, &mut s2]);
+    println!("\n## operators summary (best of interleaved runs; {all} threads available)\n");
     println!(
         "| method | single point | batch 256, 1 thread | batch 256, {all} threads | scaling |"
     );
     println!("|---|---|---|---|---|");
     let mut b1 = Vec::new();
     for (i, (name, f)) in METHODS.iter().enumerate() {
-        let t1 = batch(1, *f);
-        let ta = batch(all, *f);
-        b1.push(t1);
+        let mut one = || {
+            black_box(p1.install(|| ops::batch(&m.x_batch, |x| f(m, x))));
+        };
+        let mut many = || {
+            black_box(pa.install(|| ops::batch(&m.x_batch, |x| f(m, x))));
+        };
+        let reps = if *name == "nested_duals" { 1 } else { 4 };
+        let t = interleaved(15, reps, &mut [&mut one, &mut many]);
+        b1.push(t[0]);
         println!(
             "| {name} | {:.2} µs | {:.3} ms | {:.3} ms | {:.2}× |",
-            single[i] * 1e6,
-            t1 * 1e3,
-            ta * 1e3,
-            t1 / ta
+            t_single[i] * 1e6,
+            t[0] * 1e3,
+            t[1] * 1e3,
+            t[0] / t[1]
         );
     }
     let wide = Wide::<32, 64>::new(5);
     let xw: [f64; 32] = core::array::from_fn(|i| (i as f64 / 31.0) * 2.0 - 1.0);
-    let wc = best(10, 50, || {
+    let mut wc = || {
         black_box(ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)));
-    });
-    let ws = best(10, 50, || {
+    };
+    let mut ws = || {
         black_box(ops::laplacian_standard(
             |x: &[_]| wide.eval(x),
             black_box(&xw),
         ));
-    });
+    };
+    let w = interleaved(20, 20, &mut [&mut wc, &mut ws]);
     println!(
         "\nwide MLP 32 → 64 → 64 → 1: collapsed {:.2} µs, standard {:.2} µs, ratio {:.2}",
-        wc * 1e6,
-        ws * 1e6,
-        wc / ws
+        w[0] * 1e6,
+        w[1] * 1e6,
+        w[0] / w[1]
     );
     println!(
         "\ncollapsed / standard: {:.2} (single), {:.2} (batch, 1 thread); \
          collapsed / nested duals: {:.2} (single); standard / nested duals: {:.2} (single)",
-        single[0] / single[1],
+        t_single[0] / t_single[1],
         b1[0] / b1[1],
-        single[0] / single[2],
-        single[1] / single[2],
+        t_single[0] / t_single[2],
+        t_single[1] / t_single[2],
     );
 }
 
