@@ -2,6 +2,10 @@
 //!
 //! Each test seeds `x(t) = x0 + t` (`Jet::variable`), so `derivative(k)` of the result is
 //! the k-th derivative of the function at `x0`.
+//!
+//! The functions are written to exercise what the compiler lowers (late initialization,
+//! `loop` values, `a = a * b`), not in the style clippy prefers.
+#![allow(clippy::let_and_return, clippy::assign_op_pattern, clippy::needless_late_init)]
 
 use jet::{jet, Float, Jet, Taylor};
 
