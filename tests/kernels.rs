@@ -145,8 +145,8 @@ fn lennard_jones_16_taylor_coefficients_match_faa_di_bruno() {
     let want = lj_reference(&x, &v, 4);
     assert_all_close("LJ-16 squared distances", &got.coefficients(), &want, 1e-13);
     // Each coefficient separately, relative to itself where it is not a cancellation.
-    for k in 0..5 {
-        let (g, w) = (got.coefficient(k), want[k]);
+    for (k, &w) in want.iter().enumerate() {
+        let g = got.coefficient(k);
         assert!(
             (g - w).abs() <= 1e-12 * w.abs(),
             "coefficient {k}: {g:e} vs {w:e}"
