@@ -580,7 +580,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             && !needs_walk(e)
             && !tuple_to_tuple
             && !self.derefs_rebound(e)
-            && !matches!(e, Expr::MethodCall(m) if m.method == "iter_mut")
+            && !calls_iter_mut(e)
         {
             let l = Lowered::new(e.to_token_stream(), self.guess(e));
             match want {
@@ -2170,6 +2170,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     .fold(Kind::Never, |acc, x| acc.join(&self.guess(x))),
             )),
             Expr::Repeat(r) => Kind::Array(Box::new(self.guess(&r.expr))),
+            Expr::Range(_) => Kind::Iter(Box::new(Kind::Other)),
             Expr::Struct(st) => match self.declared_struct(&st.path) {
                 Some(n) => Kind::Struct(n),
                 None => Kind::Other,
@@ -2391,6 +2392,25 @@ fn inline_format_args(s: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `e` calls `.iter_mut()` outside closures: the walker records the container
+/// its items write into, so it must see the call even when nothing is active yet.
+fn calls_iter_mut(e: &Expr) -> bool {
+    struct V(bool);
+    impl<'ast> Visit<'ast> for V {
+        fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
+            if m.method == "iter_mut" {
+                self.0 = true;
+            }
+            visit::visit_expr_method_call(self, m);
+        }
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut v = V(false);
+    v.visit_expr(e);
+    v.0
 }
 
 /// Whether `e` holds a `return` or a `break` with a value (outside closures), which the
