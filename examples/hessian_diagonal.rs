@@ -13,9 +13,9 @@ use jet::{jet, ops};
 fn f(x: &[f64]) -> f64 {
     let mut r2 = 0.0;
     let mut cubes = 0.0;
-    for i in 0..x.len() {
-        r2 += x[i] * x[i];
-        cubes += x[i] * x[i] * x[i];
+    for &xi in x {
+        r2 += xi * xi;
+        cubes += xi * xi * xi;
     }
     (-0.5 * r2).exp() * cubes
 }
