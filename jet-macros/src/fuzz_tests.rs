@@ -56,6 +56,13 @@ const CORPUS: &[&str] = &[
     "fn lbl(x: f64) -> f64 { let mut s = 0.0; 'outer: for i in 0..3 { for j in 0..3 { if (i + j) as f64 > x { continue 'outer; } s += x / (j as f64 + 1.0); } } -s }",
     "fn c(x: f64) -> f64 { let a: [f64; 2] = [x, 1.0]; let v = vec![x]; let n: i32 = x; let q = S { f: x }; x as f32 as f64 }",
     "fn lets(x: f64) -> f64 { let y; if x > 0.0 { y = x; } else { y = 2.0; } let Some(z) = Some(1.0) else { return y; }; let (a, _) = (y, 3); a * z }",
+    "fn lj(x: &[f64]) -> f64 { let n = x.len() / 3; let mut e = 0.0; for i in 0..n { for j in (i + 1)..n { let mut r2 = 0.0; for c in 0..3 { let d = x[3 * i + c] - x[3 * j + c]; r2 += d * d; } let s6 = 1.0 / (r2 * r2 * r2); e += 4.0 * (s6 * s6 - s6); } } e }",
+    "fn mlp(w: &[f64], b: &[f64], x: &[f64]) -> Vec<f64> { let d = x.len(); let mut out = Vec::with_capacity(b.len()); for (i, bi) in b.iter().enumerate() { let row = &w[i * d..(i + 1) * d]; let s: f64 = row.iter().zip(x.iter()).map(|(a, v)| a * v).sum(); out.push((s + bi).tanh()); } out }",
+    "fn g(x: &[f64; 3], out: &mut [f64]) -> [f64; 2] { let mut buf = [0.0; 3]; for (o, xi) in out.iter_mut().zip(x.iter()) { *o += xi.sin(); } for i in 0..3 { buf[i] = x[i] * 2.0; out[i] -= buf[i]; } let f = x.iter().fold(0.0, |acc, &v| acc + v * v); let p: f64 = x.iter().copied().product(); [f + p, buf[0]] }",
+    "fn h(xs: &[[f64; 2]], v: Vec<f64>) -> (Vec<f64>, f64) { let mut acc = vec![0.0; xs.len()]; for (i, row) in xs.iter().enumerate() { acc[i] = row[0] * row[1] + v[i]; if acc[i] > 0.0 { acc[i] = acc[i].sqrt(); } } let t = acc.iter().sum::<f64>(); (acc, t) }",
+    "fn b1(x: &[f64], p: *const f64) -> f64 { let m = HashMap::new(); m.insert(1, x[0]); x.iter().filter(|v| **v > 0.0).sum::<f64>() + obj.eval(x[1]) + x[x] }",
+    "fn b2(ps: &[P], q: &mut P) -> P { let mut c = P { x: 0.0, ..Default::default() }; for p in ps { c.x += p.x; q.y = p.y; } for (a, (b, c)) in ps.iter().zip(ps.iter().zip(ps)) { } c }",
+    "fn b3(x: &[f64]) -> &[f64] { let y = [x[0]; 3]; let z: Vec<[f64; 2]> = vec![[x[0], 1.0]; 2]; for [a, b] in z { } &y[..] }",
 ];
 
 const IDENTS: &[&str] = &[
@@ -212,6 +219,10 @@ fn random_args(rng: &mut Rng) -> TokenStream {
         "crate = \"1x\"",
         "crate",
         "ordr = 2",
+        "structs(P)",
+        "structs()",
+        "structs = P",
+        "structs(P, Q, ::x)",
         "= =",
         ",",
     ];
@@ -367,6 +378,34 @@ fn fuzz() {
         "only {lowered} of {fed} inputs reached lowering"
     );
     eprintln!("expand_never_panics: {fed} inputs, {lowered} reached lowering");
+}
+
+/// Kernels over slices, arrays and `Vec`s that must expand without errors.
+const ARRAY_CORPUS: &[&str] = &[
+    "fn lj(x: &[f64]) -> f64 { let n = x.len() / 3; let mut e = 0.0; for i in 0..n { for j in (i + 1)..n { let mut r2 = 0.0; for c in 0..3 { let d = x[3 * i + c] - x[3 * j + c]; r2 += d * d; } let s6 = 1.0 / (r2 * r2 * r2); e += 4.0 * (s6 * s6 - s6); } } e }",
+    "fn mlp(w: &[f64], b: &[f64], x: &[f64]) -> Vec<f64> { let d = x.len(); let mut out = Vec::with_capacity(b.len()); for (i, bi) in b.iter().enumerate() { let row = &w[i * d..(i + 1) * d]; let s: f64 = row.iter().zip(x.iter()).map(|(a, v)| a * v).sum(); out.push((s + bi).tanh()); } out }",
+    "fn g(x: &[f64; 3], out: &mut [f64]) -> [f64; 2] { let mut buf = [0.0; 3]; for (o, xi) in out.iter_mut().zip(x.iter()) { *o += xi.sin(); } for i in 0..3 { buf[i] = x[i] * 2.0; out[i] -= buf[i]; } let f = x.iter().fold(0.0, |acc, &v| acc + v * v); let p: f64 = x.iter().copied().product(); [f + p, buf[0]] }",
+    "fn h(xs: &[[f64; 2]], v: Vec<f64>) -> (Vec<f64>, f64) { let mut acc = vec![0.0; xs.len()]; for (i, row) in xs.iter().enumerate() { acc[i] = row[0] * row[1] + v[i]; if acc[i] > 0.0 { acc[i] = acc[i].sqrt(); } } let t = acc.iter().sum::<f64>(); (acc, t) }",
+];
+
+#[test]
+fn array_corpus_expands_without_errors() {
+    for src in ARRAY_CORPUS {
+        let item: TokenStream = src.parse().unwrap_or_default();
+        for args in ["order = 3", ""] {
+            let out = expand(args.parse().unwrap_or_default(), item.clone()).to_string();
+            assert!(!out.contains("compile_error"), "{src}\n=> {out}");
+        }
+    }
+    let item: TokenStream =
+        "fn e(ps: &[P]) -> P { let mut c = P { x: 0.0 }; for p in ps { c.x += p.x; } c }"
+            .parse()
+            .unwrap_or_default();
+    let out = expand("structs(P)".parse().unwrap_or_default(), item).to_string();
+    assert!(
+        !out.contains("compile_error") && out.contains("PJet"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -96,6 +96,21 @@ fn render(t: &impl ToTokens) -> String {
         .replace(":: ", "::")
         .replace(" ::", "::")
         .replace(" !", "!");
+    // `x [0]` → `x[0]` (an index, not an array literal after `=` or `,`).
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let index_follows = *c == ' '
+            && chars.get(i + 1) == Some(&'[')
+            && i > 0
+            && chars
+                .get(i - 1)
+                .is_some_and(|p| p.is_alphanumeric() || matches!(p, '_' | ')' | ']'));
+        if !index_follows {
+            out.push(*c);
+        }
+    }
+    let s = out;
     if s.len() > 60 {
         let cut: String = s.chars().take(57).collect();
         format!("{cut}...")
@@ -805,7 +820,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 self.cx.error_spanned_by(
                     p,
                     format!(
-                        "cannot store `{}`, which carries derivatives, in {what}: in a `#[jet]` function only float locals, parameters and the result carry jets; keep the value in a local `let` binding (arrays and `Vec`s of jets are not supported yet)",
+                        "cannot store `{}`, which carries derivatives, in {what}: in a `#[jet]` function jets live in float locals, parameters, results, slices, arrays and `Vec`s, and structs marked `#[jet::jet_struct]` and named in `structs(..)`; keep the value in a local `let` binding, or mark the struct",
                         render(p)
                     ),
                 );
@@ -1197,8 +1212,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 self.cx.error_spanned_by(
                     arg.map(|a| a.to_token_stream()).unwrap_or_else(|| e.to_token_stream()),
                     format!(
-                        "cannot pass `{}`, which carries derivatives, to `.{name}(..)` of a plain value: only float locals, parameters and the result carry jets in a `#[jet]` function; keep it in a local binding, or pass its plain value with `x as ..`",
-                        arg.map(render).unwrap_or_default()
+                        "cannot pass `{}`, which carries derivatives, to `.{name}(..)` of a plain value: `#[jet]` cannot see inside `{recv}`, and jets live only in float locals, parameters, results, slices, arrays and `Vec`s (maps, trait objects and other types hold plain values); keep it in a local binding or a `Vec`, or pass its plain value with `x as ..`",
+                        arg.map(render).unwrap_or_default(),
+                        recv = render(&m.receiver)
                     ),
                 );
                 Lowered::new(e.to_token_stream(), Kind::Other)

@@ -183,6 +183,50 @@ pub(crate) fn type_shape(ty: &Type, names: &[String]) -> Option<Kind> {
     }
 }
 
+/// A raw pointer to floats inside `ty`, if any.
+fn raw_float_pointer<'t>(ty: &'t Type, names: &[String]) -> Option<&'t Type> {
+    match ty {
+        Type::Ptr(p) if type_shape(&p.elem, names).is_some() => Some(ty),
+        Type::Ptr(p) => raw_float_pointer(&p.elem, names),
+        Type::Reference(r) => raw_float_pointer(&r.elem, names),
+        Type::Slice(s) => raw_float_pointer(&s.elem, names),
+        Type::Array(a) => raw_float_pointer(&a.elem, names),
+        Type::Paren(p) => raw_float_pointer(&p.elem, names),
+        Type::Tuple(t) => t.elems.iter().find_map(|e| raw_float_pointer(e, names)),
+        _ => None,
+    }
+}
+
+/// A user type (an uppercase name) held by a parameter, e.g. `Particle` of `&[Particle]`.
+fn struct_candidate(f: &ItemFn) -> Option<String> {
+    fn inner(ty: &Type) -> Option<String> {
+        match ty {
+            Type::Reference(r) => inner(&r.elem),
+            Type::Slice(s) => inner(&s.elem),
+            Type::Array(a) => inner(&a.elem),
+            Type::Paren(p) => inner(&p.elem),
+            Type::Path(p) => {
+                let seg = p.path.segments.last()?;
+                if seg.ident == "Vec" {
+                    if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
+                        if let Some(syn::GenericArgument::Type(t)) = a.args.first() {
+                            return inner(t);
+                        }
+                    }
+                }
+                let n = type_name(ty)?;
+                (n.len() > 1 && n.starts_with(|c: char| c.is_ascii_uppercase()) && n != "Self")
+                    .then_some(n)
+            }
+            _ => None,
+        }
+    }
+    f.sig.inputs.iter().find_map(|a| match a {
+        FnArg::Typed(pt) => inner(&pt.ty),
+        FnArg::Receiver(_) => None,
+    })
+}
+
 /// The name of a struct named in `structs(..)`, if `ty` is one.
 pub(crate) fn struct_name(ty: &Type, names: &[String]) -> Option<String> {
     let n = type_name(ty)?;
@@ -348,6 +392,8 @@ fn render(t: &impl ToTokens) -> String {
         .to_string()
         .replace(" ,", ",")
         .replace("& ", "&")
+        .replace("* const ", "*const ")
+        .replace("* mut ", "*mut ")
 }
 
 /// Classifies the signature; returns `None` when no companion signature can be built.
@@ -369,6 +415,16 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
     let mut names = float_names(f);
     for s in args.structs.iter().flatten() {
         names.push(format!("{STRUCT_MARK}{s}"));
+    }
+    for arg in &sig.inputs {
+        if let FnArg::Typed(pt) = arg {
+            if let Some(ptr) = raw_float_pointer(&pt.ty, &names) {
+                cx.error_spanned_by(
+                    ptr,
+                    format!("`#[jet]` does not take raw pointers (`{}`): the companion cannot know how many floats it points to; take a slice (`&[f64]`, `&mut [f64]`) or an array instead", render(ptr)),
+                );
+            }
+        }
     }
     let mut params = Vec::new();
     for arg in &sig.inputs {
@@ -450,7 +506,9 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
         if args.wrt.is_none() {
             cx.error_spanned_by(
                 fname,
-                if f.sig.generics.type_params().next().is_some() {
+                if let Some(t) = struct_candidate(f) {
+                    format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter, or a slice, array or `Vec` of them; for a struct of floats such as `{t}`, mark the struct `#[jet::jet_struct]` and write `#[jet(structs({t}))]`")
+                } else if f.sig.generics.type_params().next().is_some() {
                     format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter (for a float type behind another bound, name its parameters with `wrt(..)`)")
                 } else {
                     format!("`{fname}` has no float parameter to differentiate; `#[jet]` needs at least one `f32`, `f64` or `T: Float` parameter")
