@@ -5,7 +5,11 @@
 //!
 //! The functions are written to exercise what the compiler lowers (late initialization,
 //! `loop` values, `a = a * b`), not in the style clippy prefers.
-#![allow(clippy::let_and_return, clippy::assign_op_pattern, clippy::needless_late_init)]
+#![allow(
+    clippy::let_and_return,
+    clippy::assign_op_pattern,
+    clippy::needless_late_init
+)]
 
 use jet::{jet, Float, Jet, Taylor};
 
