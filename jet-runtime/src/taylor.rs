@@ -50,6 +50,18 @@ pub trait Taylor<T: Float>: Copy {
     /// `mul_scalar`, `add_scalar`, ...). The default is [`unary`](Self::unary); a jet
     /// kind that stores a sum over directions (the collapsed jet) overrides it to apply
     /// the rule to the sum once instead of to every direction.
+    ///
+    /// ```
+    /// use jet_runtime::{CollapsedJet, Jet, Taylor};
+    ///
+    /// // 3 a: c_k = 3 a_k, linear in each coefficient.
+    /// let triple = |a: &[f64], _c: &[f64], k: usize| 3.0 * a[k];
+    /// let x = Jet::from_coefficients([1.0, 2.0, 4.0]);
+    /// assert_eq!(x.linear_unary(triple).coefficients(), [3.0, 6.0, 12.0]);
+    /// // On a collapsed jet the summed top coefficient is scaled once.
+    /// let y = CollapsedJet::from_jets([x, Jet::from_coefficients([1.0, 0.0, 1.0])]);
+    /// assert_eq!(y.linear_unary(triple).summed_coefficient(), 15.0);
+    /// ```
     #[inline(always)]
     fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
         self.unary(rule)
@@ -58,6 +70,15 @@ pub trait Taylor<T: Float>: Copy {
     /// [`linear_unary`](Self::linear_unary) for two inputs: for `k ≥ 1`, `c_k` is a
     /// linear function of `a_k` and `b_k` alone (`add`, `sub`). Defaults to
     /// [`binary`](Self::binary).
+    ///
+    /// ```
+    /// use jet_runtime::{Jet, Taylor};
+    ///
+    /// let sum = |a: &[f64], b: &[f64], _c: &[f64], k: usize| a[k] + b[k];
+    /// let x = Jet::from_coefficients([1.0, 2.0]);
+    /// let y = Jet::from_coefficients([0.5, -1.0]);
+    /// assert_eq!(x.linear_binary(y, sum).coefficients(), [1.5, 1.0]);
+    /// ```
     #[inline(always)]
     fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
         self.binary(other, rule)
