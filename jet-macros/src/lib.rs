@@ -1,8 +1,8 @@
 //! The `#[jet]` attribute of [`jet`](https://docs.rs/jet): a small compiler from plain
 //! float code to Taylor-mode (jet) code.
 //!
-//! Stages: [`parse`] (options and the item) → [`analyze`] (scopes, activity fixpoint) →
-//! [`lower`] (active expressions to `Taylor` calls, local rewrites) → [`emit`] (the
+//! Stages: `parse` (options and the item) → `analyze` (scopes, activity fixpoint) →
+//! `lower` (active expressions to `Taylor` calls, local rewrites) → `emit` (the
 //! companion, or a stub on error). `expand` ties them together; this file only converts.
 //!
 //! See the `jet` crate for the user documentation of the attribute.
