@@ -16,23 +16,9 @@ use criterion::{black_box, Criterion};
 use jet::{jet, rules, Jet};
 use std::time::{Duration, Instant};
 
-#[jet]
-fn lj_energy(x: &[f64]) -> f64 {
-    let n = x.len() / 3;
-    let mut e = 0.0;
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let mut r2 = 0.0;
-            for c in 0..3 {
-                let d = x[3 * i + c] - x[3 * j + c];
-                r2 += d * d;
-            }
-            let s6 = 1.0 / (r2 * r2 * r2);
-            e += 4.0 * (s6 * s6 - s6);
-        }
-    }
-    e
-}
+#[path = "../tests/support/lj.rs"]
+mod lj;
+use lj::{lj_energy, lj_energy_jet};
 
 #[jet(wrt(x))]
 fn mlp(w1: &[f64], b1: &[f64], w2: &[f64], b2: &[f64], w3: &[f64], x: &[f64]) -> f64 {
