@@ -210,17 +210,27 @@ pub trait Taylor<T: Float>: Copy {
     /// `self^n` for an integer `n`; exact at a zero value for `n >= 0`.
     #[inline(always)]
     fn powi(self, n: i32) -> Self {
+        // A power of a series starting at 0 restarts the recurrence (`power_at_zero`, out
+        // of line): checked once here, so the common path below keeps the jet in
+        // registers instead of in memory for that call.
+        if n > 2 && self.value() == T::zero() {
+            return powi_at_zero(&self, n);
+        }
         self.unary(
             #[inline(always)]
-            |a, c, k| rules::powi(a, c, k, n),
+            |a, c, k| rules::powi_nonzero(a, c, k, n),
         )
     }
     /// `self^r` for a plain exponent `r`.
     #[inline(always)]
     fn powf(self, r: T) -> Self {
+        // As in `powi`: the rare zero value out of line.
+        if self.value() == T::zero() {
+            return powf_at_zero(self, r);
+        }
         self.unary(
             #[inline(always)]
-            |a, c, k| rules::powf(a, c, k, r),
+            |a, c, k| rules::powf_nonzero(a, c, k, r),
         )
     }
     /// `self^e` for a jet exponent `e`, as `exp(e ln self)` (the primal is `powf`).
@@ -558,4 +568,25 @@ pub trait Taylor<T: Float>: Copy {
             |a, _, k| rules::trunc(a, k),
         )
     }
+}
+
+/// [`Taylor::powi`] at a zero value, out of line (rare): the same rule, whose restart at
+/// the first nonzero coefficient needs the coefficients in memory.
+#[cold]
+#[inline(never)]
+fn powi_at_zero<T: Float, J: Taylor<T>>(a: &J, n: i32) -> J {
+    a.unary(
+        #[inline(always)]
+        |a, c, k| rules::powi(a, c, k, n),
+    )
+}
+
+/// [`Taylor::powf`] at a zero value, out of line (rare), as [`powi_at_zero`].
+#[cold]
+#[inline(never)]
+fn powf_at_zero<T: Float, J: Taylor<T>>(a: J, r: T) -> J {
+    a.unary(
+        #[inline(always)]
+        |a, c, k| rules::powf(a, c, k, r),
+    )
 }

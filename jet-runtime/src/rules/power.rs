@@ -74,6 +74,33 @@ pub fn powi<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
     }
 }
 
+/// [`powi`] for a caller that has checked `a_0 ≠ 0` or `n ≤ 2` (the whole-jet drivers in
+/// `Taylor::powi`, which send a zero value to [`powi`] out of line): without the
+/// restart at a zero value, whose out-of-line call would keep the coefficients in
+/// memory.
+#[inline(always)]
+pub(crate) fn powi_nonzero<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
+    if k == 0 {
+        return a[0].powi(n);
+    }
+    match n {
+        0 => T::zero(),
+        1 => a[k],
+        2 => square(a, k),
+        _ => power_step(a, c, k, scalar_i32(n)),
+    }
+}
+
+/// [`powf`] for a caller that has checked `a_0 ≠ 0`, as [`powi_nonzero`].
+#[inline(always)]
+pub(crate) fn powf_nonzero<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
+    if k == 0 {
+        a[0].powf(r)
+    } else {
+        power_step(a, c, k, r)
+    }
+}
+
 /// `n` as a `T`.
 #[inline(always)]
 fn scalar_i32<T: Float>(n: i32) -> T {
