@@ -244,8 +244,8 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     pub fn step_towards(&mut self, t_limit: T) -> Result<StepInfo<T>, OdeError<T>> {
         let t = self.time();
         let n = self.order + 1;
-        for (i, y) in self.state.iter().enumerate() {
-            self.tc[i * n] = *y;
+        for (series, &y) in self.tc.chunks_exact_mut(n).zip(&self.state) {
+            series[0] = y;
         }
         self.system.taylor_coefficients(t, self.order, &mut self.tc);
         let natural = self.natural_step();
@@ -268,17 +268,21 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
                 terminal_event = Some(index);
             }
         }
-        increment(&self.tc, self.order, h, &mut self.scratch);
-        if self.scratch.iter().any(|y| !y.is_finite()) {
+        let mut finite = true;
+        for (delta, series) in self.scratch.iter_mut().zip(self.tc.chunks_exact(n)) {
+            *delta = increment(&series[1..], h);
+            finite &= delta.is_finite();
+        }
+        if !finite {
             return Err(OdeError::NonFinite { time: t });
         }
-        for ((y, lo), delta) in self
+        for ((y, lo), &delta) in self
             .state
             .iter_mut()
             .zip(&mut self.state_lo)
             .zip(&self.scratch)
         {
-            let (sum, err) = two_sum(*y, *delta + *lo);
+            let (sum, err) = two_sum(*y, delta + *lo);
             *y = sum;
             *lo = err;
         }
@@ -421,22 +425,22 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
 
     /// The Jorba–Zou step size of the current coefficients.
     fn natural_step(&self) -> T {
-        let n = self.order + 1;
-        let norm = |k: usize| -> T {
-            let mut m = T::zero();
-            for i in 0..self.dim {
-                m = m.max(self.tc[i * n + k].abs());
-            }
-            m
-        };
         let p = self.order;
-        let norms = [norm(0), norm(p - 1), norm(p)];
-        if norms.iter().any(|x| !x.is_finite()) {
+        // One pass over the components: the norms of coefficients 0, p - 1 and p.
+        let (mut norm_0, mut norm_pm1, mut norm_p) = (T::zero(), T::zero(), T::zero());
+        for series in self.tc.chunks_exact(p + 1) {
+            if let ([y0, ..], [.., y_pm1, y_p]) = (series, series) {
+                norm_0 = norm_0.max(y0.abs());
+                norm_pm1 = norm_pm1.max(y_pm1.abs());
+                norm_p = norm_p.max(y_p.abs());
+            }
+        }
+        if !(norm_0.is_finite() && norm_pm1.is_finite() && norm_p.is_finite()) {
             // An infinite coefficient (a NaN one is lost by `max`; the increment check
-            // below catches it).
+            // in `step_towards` catches it).
             return T::nan();
         }
-        self.step_rule.step(norms[0], norms[1], norms[2])
+        self.step_rule.step(norm_0, norm_pm1, norm_p)
     }
 
     /// Looks for event roots inside the step `[t, t + h]`. Calls the callbacks of
@@ -507,14 +511,10 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 }
 
-/// The step's increment `Σ_{k=1..p} y^[k] τ^k` of every component (Horner), added to
-/// the state with compensation by the caller.
-fn increment<T: Float>(tc: &[T], order: usize, tau: T, out: &mut [T]) {
-    let n = order + 1;
-    for (i, o) in out.iter_mut().enumerate() {
-        let series = &tc[i * n + 1..(i + 1) * n];
-        *o = series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c) * tau;
-    }
+/// One component's step increment `Σ_{k=1..p} y^[k] τ^k` (Horner) from
+/// `series = y^[1..=p]`, added to the state with compensation by the caller.
+fn increment<T: Float>(series: &[T], tau: T) -> T {
+    series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c) * tau
 }
 
 /// Horner evaluation of every component's Taylor polynomial at `tau`.

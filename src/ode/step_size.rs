@@ -72,7 +72,12 @@ impl<T: Float> StepRule<T> {
     #[inline]
     pub fn step(&self, norm_0: T, norm_pm1: T, norm_p: T) -> T {
         // In logarithms: one `exp` and three `ln` instead of two `powf`.
-        let ln_m = T::one().max(norm_0).ln();
+        // `ln 1 = 0` without the call for states inside the unit ball (absolute control).
+        let ln_m = if norm_0 > T::one() {
+            norm_0.ln()
+        } else {
+            T::zero()
+        };
         let tiny = T::min_positive_value();
         let ln_rho_pm1 = (ln_m - norm_pm1.max(tiny).ln()) * self.inv_pm1;
         let ln_rho_p = (ln_m - norm_p.max(tiny).ln()) * self.inv_p;
