@@ -4,6 +4,14 @@
 use num_traits::Float;
 
 /// Which crossings of `g = 0` trigger an event.
+///
+/// ```
+/// use jet::ode::{Direction, Event};
+/// // Only upward crossings of y[0] = 0.
+/// let up = Event::terminal(|_t: f64, y: &[f64]| y[0]).direction(Direction::Positive);
+/// # let _ = up;
+/// assert_eq!(Direction::default(), Direction::Any);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Direction {
     /// `g` going from negative to positive.
@@ -42,6 +50,10 @@ pub struct Event<'a, T> {
 
 impl<'a, T: Float> Event<'a, T> {
     /// Sign samples per step used to bracket roots.
+    ///
+    /// ```
+    /// assert_eq!(jet::ode::Event::<f64>::SAMPLES, 16);
+    /// ```
     pub const SAMPLES: usize = 16;
 
     /// A terminal event on the roots of `g`.

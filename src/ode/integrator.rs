@@ -7,9 +7,24 @@ use num_traits::Float;
 
 /// What [`Integrator::propagate_grid`] returns: the propagation summary and the state at
 /// each grid time.
+///
+/// ```
+/// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+/// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+/// let (run, states): jet::ode::GridStates<f64> = ode.propagate_grid(&[0.5, 1.0]).unwrap();
+/// assert_eq!(states.len(), 2);
+/// assert!(run.steps >= 1);
+/// ```
 pub type GridStates<T> = (Propagation<T>, Vec<Vec<T>>);
 
 /// What one step did.
+///
+/// ```
+/// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+/// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+/// let info = ode.step(1.0).unwrap();
+/// assert!(info.h > 0.0 && info.order == 19 && info.terminal_event.is_none());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StepInfo<T> {
     /// The signed step taken (negative when integrating backward).
@@ -167,31 +182,74 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 
     /// The current time.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 1.0, &[1.0], 1e-15).unwrap();
+    /// ode.propagate_for(0.5).unwrap();
+    /// assert_eq!(ode.time(), 1.5);
+    /// ```
     pub fn time(&self) -> T {
         self.time_hi + self.time_lo
     }
 
     /// The current state.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// // y' = -y: y(t) = e^{-t}
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// ode.propagate_until(1.0).unwrap();
+    /// assert!((ode.state()[0] - (-1f64).exp()).abs() < 1e-15);
+    /// ```
     pub fn state(&self) -> &[T] {
         &self.state
     }
 
     /// The Taylor order in use.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-10).unwrap();
+    /// assert_eq!(ode.order(), 13); // ⌈-½ ln 1e-10 + 1⌉
+    /// ```
     pub fn order(&self) -> usize {
         self.order
     }
 
     /// The tolerance.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-12).unwrap();
+    /// assert_eq!(ode.tolerance(), 1e-12);
+    /// ```
     pub fn tolerance(&self) -> T {
         self.tol
     }
 
     /// The system (e.g. to read parameters it holds).
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// use jet::ode::OdeSystem;
+    /// let ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// assert_eq!(ode.system().dim(), 1);
+    /// ```
     pub fn system(&self) -> &S {
         &self.system
     }
 
     /// Sets time and state (clears the dense output).
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// ode.propagate_until(3.0).unwrap();
+    /// ode.set_state(0.0, &[2.0]).unwrap(); // start again from y(0) = 2
+    /// assert_eq!((ode.time(), ode.state()[0]), (0.0, 2.0));
+    /// assert!(ode.set_state(0.0, &[1.0, 2.0]).is_err());
+    /// ```
     pub fn set_state(&mut self, t: T, y: &[T]) -> Result<(), OdeError<T>> {
         if y.len() != self.dim {
             return Err(OdeError::InvalidInput(
@@ -208,12 +266,31 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 
     /// The last step's Taylor coefficients, component-major (`[i * (order + 1) + k]`).
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// // After a step from y = 1, the coefficients of e^{-τ}: 1, -1, 1/2, -1/6, ...
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// ode.step(1.0).unwrap();
+    /// let c = ode.taylor_coefficients();
+    /// assert_eq!(&c[..4], &[1.0, -1.0, 0.5, -1.0 / 6.0]);
+    /// ```
     pub fn taylor_coefficients(&self) -> &[T] {
         &self.tc
     }
 
     /// The state at time `t` inside the last step, from the step's Taylor polynomial,
     /// written to `out`; `None` when there is no step yet or `t` lies outside it.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// let step = ode.step(1.0).unwrap();
+    /// let mut y = [0.0];
+    /// ode.dense_output(step.h / 2.0, &mut y).unwrap();
+    /// assert!((y[0] - (-step.h / 2.0).exp()).abs() < 1e-15);
+    /// assert!(ode.dense_output(2.0 * step.h, &mut y).is_none());
+    /// ```
     pub fn dense_output(&self, t: T, out: &mut [T]) -> Option<()> {
         let (t0, h) = self.last_step?;
         let tau = t - t0;
@@ -231,6 +308,14 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
 
     /// One step forward (`direction > 0`) or backward (`direction < 0`) with the
     /// tolerance's step size.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// let back = ode.step(-1.0).unwrap(); // one step backward in time
+    /// assert!(back.h < 0.0 && ode.time() == back.h);
+    /// assert!((ode.state()[0] - (-back.h).exp()).abs() < 1e-14);
+    /// ```
     pub fn step(&mut self, direction: T) -> Result<StepInfo<T>, OdeError<T>> {
         let limit = if direction >= T::zero() {
             T::infinity()
@@ -241,6 +326,13 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 
     /// One step towards `t_limit`, never past it (the step is clipped to end there).
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// let info = ode.step_towards(0.01).unwrap(); // the natural step is longer: clipped
+    /// assert_eq!((info.h, ode.time()), (0.01, 0.01));
+    /// ```
     pub fn step_towards(&mut self, t_limit: T) -> Result<StepInfo<T>, OdeError<T>> {
         let t = self.time();
         let n = self.order + 1;
@@ -305,6 +397,14 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 
     /// Propagates to `t_end` (forward or backward), stopping early at a terminal event.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// let run = ode.propagate_until(5.0).unwrap();
+    /// assert_eq!(run.outcome, jet::ode::Outcome::TimeReached);
+    /// assert!((ode.state()[0] - (-5f64).exp()).abs() < 1e-15);
+    /// ```
     pub fn propagate_until(&mut self, t_end: T) -> Result<Propagation<T>, OdeError<T>> {
         let mut run = Propagation {
             outcome: Outcome::TimeReached,
@@ -339,6 +439,14 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 
     /// Propagates for a duration `dt` (negative: backward).
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 2.0, &[1.0], 1e-15).unwrap();
+    /// ode.propagate_for(-1.0).unwrap(); // backward to t = 1
+    /// assert_eq!(ode.time(), 1.0);
+    /// assert!((ode.state()[0] - 1f64.exp()).abs() < 1e-14);
+    /// ```
     pub fn propagate_for(&mut self, dt: T) -> Result<Propagation<T>, OdeError<T>> {
         let t_end = self.time() + dt;
         self.propagate_until(t_end)
@@ -347,6 +455,16 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     /// Propagates through the times of `grid` (monotone, in the direction of
     /// integration, starting at or after the current time) and returns the state at
     /// each, from the dense output of the step that covers it.
+    ///
+    /// ```
+    /// # #[jet::ode] fn decay(_t: f64, y: &[f64; 1]) -> [f64; 1] { [-y[0]] }
+    /// let mut ode = jet::ode::Integrator::new(DecayOde::new(), 0.0, &[1.0], 1e-15).unwrap();
+    /// let grid = [0.0, 0.25, 0.5, 0.75, 1.0];
+    /// let (_, states) = ode.propagate_grid(&grid).unwrap();
+    /// for (t, y) in grid.iter().zip(&states) {
+    ///     assert!((y[0] - (-t).exp()).abs() < 1e-15);
+    /// }
+    /// ```
     pub fn propagate_grid(&mut self, grid: &[T]) -> Result<GridStates<T>, OdeError<T>> {
         let mut out = Vec::with_capacity(grid.len());
         let Some(&last) = grid.last() else {

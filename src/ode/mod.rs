@@ -51,6 +51,26 @@ use num_traits::Float;
 ///
 /// `#[jet::ode]` generates implementations from an ordinary right-hand side; a
 /// hand-written one is a loop over `k` calling incremental rules (see the module example).
+///
+/// ```
+/// use jet::ode::OdeSystem;
+///
+/// /// y' = y by hand: y_{k+1} = y_k / (k + 1).
+/// struct Growth;
+/// impl OdeSystem<f64> for Growth {
+///     fn dim(&self) -> usize {
+///         1
+///     }
+///     fn taylor_coefficients(&mut self, _t: f64, order: usize, tc: &mut [f64]) {
+///         for k in 0..order {
+///             tc[k + 1] = tc[k] / (k + 1) as f64;
+///         }
+///     }
+/// }
+/// let mut tc = [1.0, 0.0, 0.0, 0.0];
+/// Growth.taylor_coefficients(0.0, 3, &mut tc);
+/// assert_eq!(tc, [1.0, 1.0, 0.5, 1.0 / 6.0]);
+/// ```
 pub trait OdeSystem<T: Float> {
     /// The number of state components `D`.
     fn dim(&self) -> usize;

@@ -70,6 +70,15 @@ impl<T: Float> StepRule<T> {
     /// `h = ρ_m / e² · exp(-0.7 / (p - 1))`, `ρ_m = min(ρ_{p-1}, ρ_p)`,
     /// `ρ_k = (M / ‖y^[k]‖_∞)^{1/k}`, `M = max(1, ‖y^[0]‖_∞)`.
     #[inline]
+    ///
+    /// ```
+    /// use jet::ode::step_size::StepRule;
+    /// // Norms 1, 1e-20, 1e-21 at order 20: ρ_19 = 10^(20/19), ρ_20 = 10^(21/20).
+    /// let h = StepRule::new(20).step(1.0, 1e-20, 1e-21);
+    /// let rho_m = 10f64.powf(21.0 / 20.0).min(10f64.powf(20.0 / 19.0));
+    /// let expected = rho_m / std::f64::consts::E.powi(2) * (-0.7f64 / 19.0).exp();
+    /// assert!((h - expected).abs() < 1e-14 * expected);
+    /// ```
     pub fn step(&self, norm_0: T, norm_pm1: T, norm_p: T) -> T {
         // In logarithms: one `exp` and three `ln` instead of two `powf`.
         // `ln 1 = 0` without the call for states inside the unit ball (absolute control).
