@@ -9,6 +9,20 @@ use num_traits::Float;
 
 /// `(s, c) = (sinh a, cosh a)`, one recurrence for both: s_0 = sinh a_0, c_0 = cosh a_0,
 /// s_k = (1/k) Σ_{j=1..k} j a_j c_{k-j},  c_k = (1/k) Σ_{j=1..k} j a_j s_{k-j}.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // sinh and cosh of 0.5 + t: s_2 = sinh(0.5)/2, c_2 = cosh(0.5)/2
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::sinh_cosh(&a, &c, &d, k);
+/// }
+/// let (sh, ch) = (0.5f64.sinh(), 0.5f64.cosh());
+/// assert!((c[1] - ch).abs() < 1e-15 && (c[2] - sh / 2.0).abs() < 1e-15);
+/// assert!((d[1] - sh).abs() < 1e-15 && (d[2] - ch / 2.0).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -25,6 +39,20 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 /// c_k = (1/k) Σ_{j=1..k} j a_j d_{k-j}, d_k = −(2 c_0 c_k + Σ_{j=1..k-1} c_j c_{k-j}).
 ///
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // tanh(0.5 + t): c_2 = −tanh (1 − tanh²); d = 1 − tanh²: d_1 = −2 tanh (1 − tanh²)
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::tanh(&a, &c, &d, k);
+/// }
+/// let (th, s) = (0.5f64.tanh(), 1.0 - 0.5f64.tanh().powi(2));
+/// assert!((c[1] - s).abs() < 1e-15 && (c[2] + th * s).abs() < 1e-15);
+/// assert!((d[0] - s).abs() < 1e-15 && (d[1] + 2.0 * th * s).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -42,6 +70,20 @@ pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 /// d_k = ((a²)_k − Σ_{j=1..k-1} d_j d_{k-j}) / (2 d_0).
 ///
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // asinh(0.5 + t): c_1 = 1/√(1+a²), c_2 = −a/(1+a²)^{3/2}/2; d = √(1+a²): d_1 = a/√(1+a²)
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::asinh(&a, &c, &d, k);
+/// }
+/// let w = 1.25f64.sqrt();
+/// assert!((c[1] - 1.0 / w).abs() < 1e-15 && (c[2] + 0.25 / (1.25 * w)).abs() < 1e-15);
+/// assert!((d[0] - w).abs() < 1e-15 && (d[1] - 0.5 / w).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn asinh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -58,6 +100,20 @@ pub fn asinh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 ///
 /// At `a_0 = 1` the higher coefficients are ±inf/NaN; below 1 everything is NaN.
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // acosh(2 + t): c_1 = 1/√(a²−1), c_2 = −a/(a²−1)^{3/2}/2; d = √(a²−1): d_1 = a/√(a²−1)
+/// let a = [2.0, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::acosh(&a, &c, &d, k);
+/// }
+/// let w = 3f64.sqrt();
+/// assert!((c[1] - 1.0 / w).abs() < 1e-15 && (c[2] + 1.0 / (3.0 * w)).abs() < 1e-15);
+/// assert!((d[0] - w).abs() < 1e-15 && (d[1] - 2.0 / w).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn acosh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -74,6 +130,19 @@ pub fn acosh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 /// At `|a_0| = 1` the primal is ±inf and the higher coefficients ±inf/NaN; beyond (c_0
 /// NaN), all NaN, checked explicitly since `1/(1 − a²)` alone stays finite there.
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // atanh(0.5 + t): c_1 = 1/(1−a²), c_2 = a/(1−a²)²; d = 1 − a² = 0.75 − t − t²
+/// let a = [0.5f64, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::atanh(&a, &c, &d, k);
+/// }
+/// assert!((c[1] - 4.0 / 3.0).abs() < 1e-15 && (c[2] - 0.5 / 0.5625).abs() < 1e-15);
+/// assert_eq!(d, [0.75, -1.0, -1.0]);
+/// ```
 #[inline(always)]
 pub fn atanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {

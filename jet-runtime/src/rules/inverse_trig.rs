@@ -14,6 +14,20 @@ use num_traits::Float;
 ///
 /// At `|a_0| = 1` the higher coefficients are ±inf/NaN; beyond, everything is NaN.
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // asin(0.5 + t): c_1 = 1/√(1−a²), c_2 = a/(1−a²)^{3/2}/2; d = √(1−a²): d_1 = −a/√(1−a²)
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::asin(&a, &c, &d, k);
+/// }
+/// let w = 0.75f64.sqrt();
+/// assert!((c[1] - 1.0 / w).abs() < 1e-15 && (c[2] - 0.25 / (0.75 * w)).abs() < 1e-15);
+/// assert!((d[0] - w).abs() < 1e-15 && (d[1] + 0.5 / w).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn asin<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -28,6 +42,20 @@ pub fn asin<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 ///
 /// At `|a_0| = 1` the higher coefficients are ±inf/NaN; beyond, everything is NaN.
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // acos(0.5 + t): c_1 = −1/√(1−a²), c_2 = −a/(1−a²)^{3/2}/2; d = √(1−a²): d_1 = −a/√(1−a²)
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::acos(&a, &c, &d, k);
+/// }
+/// let w = 0.75f64.sqrt();
+/// assert!((c[1] + 1.0 / w).abs() < 1e-15 && (c[2] + 0.25 / (0.75 * w)).abs() < 1e-15);
+/// assert!((d[0] - w).abs() < 1e-15 && (d[1] + 0.5 / w).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn acos<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -48,6 +76,19 @@ pub fn acos<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 /// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0, d_k = (a²)_k.
 ///
 /// Returns `(c_k, d_k)`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // atan(0.5 + t): c_1 = 1/(1+a²), c_2 = −a/(1+a²)²; d = 1 + a² = 1.25 + t + t²
+/// let a = [0.5f64, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::atan(&a, &c, &d, k);
+/// }
+/// assert!((c[1] - 0.8).abs() < 1e-15 && (c[2] + 0.5 * 0.64).abs() < 1e-15);
+/// assert_eq!(d, [1.25, 1.0, 1.0]);
+/// ```
 #[inline(always)]
 pub fn atan<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -64,6 +105,19 @@ pub fn atan<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 /// The derivatives do not depend on the quadrant; across the branch cut (x < 0, y = ±0)
 /// they are those of the side the primal picks. At `x_0 = y_0 = 0` the primal is
 /// `atan2`'s ±0 or ±π and the higher coefficients are ±inf/NaN.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // atan2(t, −1) = π − atan t = π − t + t³/3 − ... (second quadrant), r = 1 + t²
+/// let (y, x, r) = ([0.0, 1.0, 0.0, 0.0], [-1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 1.0, 0.0]);
+/// let mut c = [0.0; 4];
+/// for k in 0..4 {
+///     c[k] = rules::atan2(&y, &x, &r, &c, k);
+/// }
+/// assert!((c[0] - std::f64::consts::PI).abs() < 1e-15 && c[1] == -1.0);
+/// assert!(c[2].abs() < 1e-15 && (c[3] - 1.0 / 3.0).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn atan2<T: Float>(y: &[T], x: &[T], r: &[T], c: &[T], k: usize) -> T {
     if k == 0 {

@@ -47,6 +47,13 @@ pub use special::*;
 pub use trig::*;
 
 /// `k` as a `T` (exact for every order a jet can have).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// let seven: f64 = rules::scalar(7);
+/// assert_eq!(seven, 7.0);
+/// ```
 #[inline(always)]
 pub fn scalar<T: Float>(k: usize) -> T {
     // usize -> f32/f64 never fails; NaN keeps the contract of no panics for exotic `T`.
@@ -63,6 +70,14 @@ pub fn scalar<T: Float>(k: usize) -> T {
 /// Two partial sums (even and odd `j`) halve the chain of dependent additions; they
 /// start at `-0.0`, the identity of IEEE addition, so the compiler drops the additions
 /// of an empty partial sum.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // Σ_{j=0..2} (1 + j) a_j b_{2-j} = 1·1·6 + 2·2·5 + 3·3·4 = 62
+/// let (a, b) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]);
+/// assert_eq!(rules::weighted_convolution(&a, &b, 2, 0, 2, 1.0, 1.0), 62.0);
+/// ```
 #[inline(always)]
 pub fn weighted_convolution<T: Float>(
     a: &[T],
@@ -92,6 +107,14 @@ pub fn weighted_convolution<T: Float>(
 /// For `k < 64` it comes from a table of correctly rounded `f64` reciprocals (a load, or a
 /// constant when `k` is known at compile time); a division costs several times a
 /// multiplication in the ODE mode's hot loop. `inverse(0)` is `+inf`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// assert_eq!(rules::inverse::<f64>(4), 0.25);
+/// assert_eq!(rules::inverse::<f64>(100), 0.01);
+/// assert_eq!(rules::inverse::<f64>(0), f64::INFINITY);
+/// ```
 #[inline(always)]
 pub fn inverse<T: Float>(k: usize) -> T {
     const TABLE: [f64; 64] = {
@@ -110,6 +133,16 @@ pub fn inverse<T: Float>(k: usize) -> T {
 }
 
 /// Cauchy product term `Σ_{j=lo..=hi} a_j b_{k-j}` (zero when `lo > hi`).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// let (a, b) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]);
+/// // 1·6 + 2·5 + 3·4 = 28: coefficient 2 of (1 + 2t + 3t²)(4 + 5t + 6t²)
+/// assert_eq!(rules::convolution(&a, &b, 2, 0, 2), 28.0);
+/// assert_eq!(rules::convolution(&a, &b, 2, 1, 1), 10.0);
+/// assert_eq!(rules::convolution(&a, &b, 2, 2, 1), 0.0);
+/// ```
 #[inline(always)]
 pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
     // The loop of `weighted_convolution` without the weight.
@@ -128,6 +161,14 @@ pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -
 
 /// Weighted Cauchy sum `Σ_{j=1..=k} j a_j b_{k-j}`: the coefficient `k` of `t·a'(t)·b(t)`,
 /// the kernel of every rule derived from `c' = f'(a) a'` (exp, ln, sin, ...).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // 1·a_1·b_1 + 2·a_2·b_0 = 1·2·5 + 2·3·4 = 34
+/// let (a, b) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]);
+/// assert_eq!(rules::derivative_convolution(&a, &b, 2), 34.0);
+/// ```
 #[inline(always)]
 pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
     weighted_convolution(a, b, k, 1, k, T::zero(), T::one())
@@ -136,6 +177,14 @@ pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// Two weighted Cauchy sums sharing their left factor:
 /// `(Σ_{j=1..k} j a_j b_{k-j}, Σ_{j=1..k} j a_j c_{k-j})`, in one pass over `a` (the
 /// kernel of `sin_cos` and `sinh_cosh`, whose two series feed each other).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// let (a, b, c) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0], [7.0, 8.0, 9.0]);
+/// // (1·2·5 + 2·3·4, 1·2·8 + 2·3·7)
+/// assert_eq!(rules::derivative_convolution_pair(&a, &b, &c, 2), (34.0, 58.0));
+/// ```
 #[inline(always)]
 pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -165,6 +214,18 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
 /// c_k = (a_k − (1/k) Σ_{j=1..k-1} j c_j d_{k-j}) / d_0.
 ///
 /// Reads `a[k]`, `c[1..k]`, `d[..k]`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // c = ln a solves a·c' = a' (d = a); along a(t) = 2 + t: c_1 = 1/2, c_2 = −1/8.
+/// let a = [2.0, 1.0, 0.0];
+/// let mut c = [2f64.ln(), 0.0, 0.0];
+/// for k in 1..3 {
+///     c[k] = rules::quotient_step(&a, &a, &c, k);
+/// }
+/// assert_eq!((c[1], c[2]), (0.5, -0.125));
+/// ```
 #[inline(always)]
 pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
     let s = weighted_convolution(c, d, k, 1, k - 1, T::zero(), T::one());
@@ -175,6 +236,18 @@ pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
 /// c_k = (u_k − Σ_{j=1..k-1} c_j c_{k-j}) / (2 c_0).
 ///
 /// Takes `u_k` as a value (callers often build `u` on the fly) and reads `c[..k]`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // √(1 + t) = 1 + t/2 − t²/8 + ...
+/// let u = [1.0, 1.0, 0.0];
+/// let mut c = [1.0, 0.0, 0.0];
+/// for k in 1..3 {
+///     c[k] = rules::sqrt_step(u[k], &c, k);
+/// }
+/// assert_eq!(c, [1.0, 0.5, -0.125]);
+/// ```
 #[inline(always)]
 pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
     (uk - inner_square(c, k)) * (c[0] + c[0]).recip()
@@ -182,6 +255,15 @@ pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
 
 /// `Σ_{j=1..k-1} c_j c_{k-j}`: coefficient `k` of `c²` without the two `c_0 c_k` terms,
 /// with half the products (symmetry).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// let c = [1.0, 2.0, 3.0, 4.0];
+/// assert_eq!(rules::inner_square(&c, 3), 12.0); // c_1 c_2 + c_2 c_1
+/// assert_eq!(rules::inner_square(&c, 2), 4.0); // c_1²
+/// assert_eq!(rules::inner_square(&c, 1), 0.0);
+/// ```
 #[inline(always)]
 pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
     if k < 2 {
@@ -198,6 +280,15 @@ pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
 }
 
 /// Runs a unary incremental rule `c_k = rule(a, c, k)` for `k = 0..N`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // exp(0.5 + t) = e^0.5 (1 + t + t²/2 + ...)
+/// let c = rules::unary(&[0.5, 1.0, 0.0], rules::exp);
+/// let e = 0.5f64.exp();
+/// assert!((c[1] - e).abs() < 1e-15 && (c[2] - e / 2.0).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn unary<T: Float, const N: usize>(
     a: &[T; N],
@@ -211,6 +302,14 @@ pub fn unary<T: Float, const N: usize>(
 }
 
 /// Runs a binary incremental rule `c_k = rule(a, b, c, k)` for `k = 0..N`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // (2 + t) / (1 − t) = 2 + 3t + 3t² + ...
+/// let c = rules::binary(&[2.0, 1.0, 0.0], &[1.0, -1.0, 0.0], rules::div);
+/// assert_eq!(c, [2.0, 3.0, 3.0]);
+/// ```
 #[inline(always)]
 pub fn binary<T: Float, const N: usize>(
     a: &[T; N],
@@ -226,6 +325,16 @@ pub fn binary<T: Float, const N: usize>(
 
 /// Runs a rule that produces two series at once (`sin_cos`, `sinh_cosh`, `tan` with its
 /// auxiliary, ...): `(c_k, d_k) = rule(a, c, d, k)` for `k = 0..N`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // sin and cos of 0.3 + t: coefficient k is the k-th derivative over k!.
+/// let (s, c) = rules::unary_pair(&[0.3, 1.0, 0.0], rules::sin_cos);
+/// let (sin, cos) = (0.3f64.sin(), 0.3f64.cos());
+/// assert!((s[1] - cos).abs() < 1e-15 && (s[2] + sin / 2.0).abs() < 1e-15);
+/// assert!((c[1] + sin).abs() < 1e-15 && (c[2] + cos / 2.0).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn unary_pair<T: Float, const N: usize>(
     a: &[T; N],
@@ -242,6 +351,14 @@ pub fn unary_pair<T: Float, const N: usize>(
 }
 
 /// Runs a three-input incremental rule `d_k = rule(a, b, c, d, k)` for `k = 0..N`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // (1 + t)(2 + t) + (3 + t²) = 5 + 3t + 2t²
+/// let (a, b, c) = ([1.0, 1.0, 0.0], [2.0, 1.0, 0.0], [3.0, 0.0, 1.0]);
+/// assert_eq!(rules::ternary(&a, &b, &c, rules::mul_add), [5.0, 3.0, 2.0]);
+/// ```
 #[inline(always)]
 pub fn ternary<T: Float, const N: usize>(
     a: &[T; N],

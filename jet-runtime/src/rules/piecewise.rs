@@ -45,6 +45,17 @@ fn flat<T: Float>(a: &[T]) -> T {
 /// At `a_0 = ±0` the sign is that of the first nonzero coefficient `a_m` (the expansion
 /// of |a(t)| for `t → 0⁺`): c_k = a_k if a_m > 0, −a_k if a_m < 0 (so |−t| = t). A NaN
 /// `a_0` gives NaN coefficients.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // |−2 + 3t + t²| = 2 − 3t − t² near t = 0; |−t| = t at the kink.
+/// let a = [-2.0, 3.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::abs(&a, k)).collect();
+/// assert_eq!(c, [2.0, -3.0, -1.0]);
+/// let z = [0.0, -1.0, 0.0];
+/// assert_eq!(rules::abs(&z, 1), 1.0);
+/// ```
 #[inline(always)]
 pub fn abs<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {
@@ -61,6 +72,15 @@ pub fn abs<T: Float>(a: &[T], k: usize) -> T {
 
 /// `c = signum(a_0)` as a constant series (like `f64::signum`: ±1 also at ±0, NaN at
 /// NaN); c_k = 0 for `k ≥ 1` (NaN if a_0 is NaN).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // signum(−2 + 3t + t²) = −1 near t = 0
+/// let a = [-2.0, 3.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::signum(&a, k)).collect();
+/// assert_eq!(c, [-1.0, 0.0, 0.0]);
+/// ```
 #[inline(always)]
 pub fn signum<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {
@@ -75,6 +95,16 @@ pub fn signum<T: Float>(a: &[T], k: usize) -> T {
 /// Like `f64::min`, a NaN primal loses: a NaN `a_0` gives `b`, a NaN `b_0` gives `a`.
 /// On a tie `a_0 = b_0`, the series smaller for small `t > 0` (first differing
 /// coefficient); if they agree up to `k`, c_k = a_k = b_k.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // min(3 + t, 1 + 2t) = 1 + 2t near t = 0; on the tie min(1 + t, 1 − t) = 1 − t.
+/// let (a, b) = ([3.0, 1.0, 0.0], [1.0, 2.0, 0.0]);
+/// let c: Vec<f64> = (0..3).map(|k| rules::min(&a, &b, k)).collect();
+/// assert_eq!(c, [1.0, 2.0, 0.0]);
+/// assert_eq!(rules::min(&[1.0, 1.0], &[1.0, -1.0], 1), -1.0);
+/// ```
 #[inline(always)]
 pub fn min<T: Float>(a: &[T], b: &[T], k: usize) -> T {
     if k == 0 {
@@ -97,6 +127,16 @@ pub fn min<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// Like `f64::max`, a NaN primal loses: a NaN `a_0` gives `b`, a NaN `b_0` gives `a`.
 /// On a tie `a_0 = b_0`, the series larger for small `t > 0` (first differing
 /// coefficient); if they agree up to `k`, c_k = a_k = b_k.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // max(3 + t, 1 + 2t) = 3 + t near t = 0; on the tie max(1 + t, 1 − t) = 1 + t.
+/// let (a, b) = ([3.0, 1.0, 0.0], [1.0, 2.0, 0.0]);
+/// let c: Vec<f64> = (0..3).map(|k| rules::max(&a, &b, k)).collect();
+/// assert_eq!(c, [3.0, 1.0, 0.0]);
+/// assert_eq!(rules::max(&[1.0, 1.0], &[1.0, -1.0], 1), 1.0);
+/// ```
 #[inline(always)]
 pub fn max<T: Float>(a: &[T], b: &[T], k: usize) -> T {
     if k == 0 {
@@ -122,6 +162,17 @@ pub fn max<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// `t > 0` (first nonzero higher coefficient). Never panics: where `f64::clamp` would
 /// (`lo > hi` or a NaN bound) the comparisons run in order, "below `lo`" first, then
 /// "above `hi`", and a NaN bound never compares.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // clamp(2 + t + 5t², 0, 1) = 1 near t = 0; clamp(0.5 + t, 0, 1) = 0.5 + t.
+/// let a = [2.0, 1.0, 5.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::clamp(&a, 0.0, 1.0, k)).collect();
+/// assert_eq!(c, [1.0, 0.0, 0.0]);
+/// let b = [0.5, 1.0, 0.0];
+/// assert_eq!(rules::clamp(&b, 0.0, 1.0, 1), 1.0);
+/// ```
 #[inline(always)]
 pub fn clamp<T: Float>(a: &[T], lo: T, hi: T, k: usize) -> T {
     let constant = |v: T| move |j: usize| if j == 0 { v } else { T::zero() };
@@ -147,6 +198,15 @@ pub fn clamp<T: Float>(a: &[T], lo: T, hi: T, k: usize) -> T {
 }
 
 /// `c = floor(a_0)` as a constant series; c_k = 0 for `k ≥ 1` (NaN if a_0 is NaN).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // floor(−2.5 + t + t²) = −3 near t = 0
+/// let a = [-2.5, 1.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::floor(&a, k)).collect();
+/// assert_eq!(c, [-3.0, 0.0, 0.0]);
+/// ```
 #[inline(always)]
 pub fn floor<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {
@@ -157,6 +217,15 @@ pub fn floor<T: Float>(a: &[T], k: usize) -> T {
 }
 
 /// `c = ceil(a_0)` as a constant series; c_k = 0 for `k ≥ 1` (NaN if a_0 is NaN).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // ceil(−2.5 + t + t²) = −2 near t = 0
+/// let a = [-2.5, 1.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::ceil(&a, k)).collect();
+/// assert_eq!(c, [-2.0, 0.0, 0.0]);
+/// ```
 #[inline(always)]
 pub fn ceil<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {
@@ -168,6 +237,15 @@ pub fn ceil<T: Float>(a: &[T], k: usize) -> T {
 
 /// `c = round(a_0)` (half away from zero) as a constant series; c_k = 0 for `k ≥ 1`
 /// (NaN if a_0 is NaN).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // round(−2.5 + t + t²) = −3 (half away from zero; the primal's branch)
+/// let a = [-2.5, 1.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::round(&a, k)).collect();
+/// assert_eq!(c, [-3.0, 0.0, 0.0]);
+/// ```
 #[inline(always)]
 pub fn round<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {
@@ -178,6 +256,15 @@ pub fn round<T: Float>(a: &[T], k: usize) -> T {
 }
 
 /// `c = trunc(a_0)` as a constant series; c_k = 0 for `k ≥ 1` (NaN if a_0 is NaN).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // trunc(−2.5 + t + t²) = −2 near t = 0
+/// let a = [-2.5, 1.0, 1.0];
+/// let c: Vec<f64> = (0..3).map(|k| rules::trunc(&a, k)).collect();
+/// assert_eq!(c, [-2.0, 0.0, 0.0]);
+/// ```
 #[inline(always)]
 pub fn trunc<T: Float>(a: &[T], k: usize) -> T {
     if k == 0 {

@@ -60,6 +60,19 @@ fn power_at_zero<T: Float>(a: &[T], c: &[T], k: usize, n: u32) -> T {
 /// - a_0 = 0, n ≥ 3: exact, restarting at the first nonzero coefficient `a_m`
 ///   (`a = t^m b`, `c = t^{nm} b^n`, the same recurrence on `b`); no division by `a_0`;
 /// - a_0 = 0, n < 0: ±inf/NaN coefficients, as the primal's `0^n = inf`.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // (1.5 + t)^5: c_1 = 5·1.5⁴, c_2 = 5·4·1.5³/2
+/// let a = [1.5, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::powi(&a, &c, k, 5);
+/// }
+/// assert!((c[1] - 5.0 * 1.5f64.powi(4)).abs() < 1e-14 * c[1]);
+/// assert!((c[2] - 10.0 * 1.5f64.powi(3)).abs() < 1e-14 * c[2]);
+/// ```
 #[inline(always)]
 pub fn powi<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
     if k == 0 {
@@ -114,6 +127,20 @@ fn scalar_i32<T: Float>(n: i32) -> T {
 /// exact as for [`powi`]; with any other `r` they are ±inf/NaN (for non-integer `r > 0`
 /// the curve `a(t)^r` has no Taylor series at `t = 0`). `a_0 < 0` with a non-integer
 /// `r` gives NaN, like the primal; with an integer-valued `r` it is finite.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // (2 + t)^2.5: c_1 = 2.5·2^1.5, c_2 = 2.5·1.5·2^0.5/2
+/// let a = [2.0, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::powf(&a, &c, k, 2.5);
+/// }
+/// let r2 = 2f64.sqrt();
+/// assert!((c[1] - 2.5 * 2.0 * r2).abs() < 1e-14 * c[1]);
+/// assert!((c[2] - 1.875 * r2).abs() < 1e-14 * c[2]);
+/// ```
 #[inline(always)]
 pub fn powf<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
     if k == 0 {
@@ -136,6 +163,19 @@ pub fn powf<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
 ///
 /// `a_0 ≤ 0` makes `ln a` −inf or NaN, so the higher coefficients are inf/NaN even where
 /// the primal is finite (use `powi` for integer exponents of negative numbers).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // 2^(1 + t) = 2 e^{t ln 2}, with p = b·ln a = ln 2 + t ln 2: c_2 = 2 (ln 2)² / 2
+/// let l = 2f64.ln();
+/// let (a, b, p) = ([2.0, 0.0, 0.0], [1.0, 1.0, 0.0], [l, l, 0.0]);
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::pow(&a, &b, &p, &c, k);
+/// }
+/// assert!((c[1] - 2.0 * l).abs() < 1e-15 && (c[2] - l * l).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn pow<T: Float>(a: &[T], b: &[T], p: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
@@ -149,6 +189,18 @@ pub fn pow<T: Float>(a: &[T], b: &[T], p: &[T], c: &[T], k: usize) -> T {
 ///
 /// At `a_0 = 0` the higher coefficients are ±inf or NaN (division by `2 c_0 = 0`); below
 /// 0 everything is NaN, like the primal.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // √(4 + t) = 2 + t/4 − t²/64 + ...
+/// let a = [4.0, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::sqrt(&a, &c, k);
+/// }
+/// assert_eq!(c, [2.0, 0.25, -1.0 / 64.0]);
+/// ```
 #[inline(always)]
 pub fn sqrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
@@ -164,6 +216,18 @@ pub fn sqrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 ///
 /// At `a_0 = 0` (where ∛ has a vertical tangent) c_k = a_k / 0 for `k ≥ 1`: c_1 = ±inf
 /// with the sign of a_1 (the one-sided derivative), ±inf/NaN above.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // ∛(8 + t) = 2 + t/12 − t²/288 + ... (c_2 = (1/3)(−2/3) 8^(−5/3) / 2)
+/// let a = [8.0f64, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::cbrt(&a, &c, k);
+/// }
+/// assert!((c[1] - 1.0 / 12.0).abs() < 1e-16 && (c[2] + 1.0 / 288.0).abs() < 1e-17);
+/// ```
 #[inline(always)]
 pub fn cbrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
     if k == 0 {
@@ -180,6 +244,18 @@ pub fn cbrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 /// (no overflow in the primal), c_k = (s_k − Σ_{j=1..k-1} c_j c_{k-j}) / (2 c_0).
 ///
 /// At `a_0 = b_0 = 0` the higher coefficients are ±inf/NaN (the curve is not smooth).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // h = hypot(3 + t, 4): h_0 = 5, h' = 3/5, h'' = (1 − h'²)/h = 0.128, so c_2 = 0.064
+/// let (a, b, s) = ([3.0f64, 1.0, 0.0], [4.0, 0.0, 0.0], [25.0, 6.0, 1.0]);
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = rules::hypot(&a, &b, &s, &c, k);
+/// }
+/// assert!((c[1] - 0.6).abs() < 1e-15 && (c[2] - 0.064).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn hypot<T: Float>(a: &[T], b: &[T], s: &[T], c: &[T], k: usize) -> T {
     if k == 0 {

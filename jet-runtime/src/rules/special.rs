@@ -9,6 +9,20 @@ use num_traits::Float;
 /// d_k = −(√π/k) Σ_{j=1..k} j c_j a_{k-j} (uses the new c_k).
 ///
 /// Returns `(c_k, d_k)`. NaN propagates; at ±inf, c_0 = ±1 and the rest is 0 or NaN.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // erf(0.5 + t): c_1 = (2/√π) e^{−a²}, c_2 = −a (2/√π) e^{−a²}; d = e^{−a²}: d_1 = −2a e^{−a²}
+/// let a = [0.5, 1.0, 0.0];
+/// let (mut c, mut d) = ([0.0; 3], [0.0; 3]);
+/// for k in 0..3 {
+///     (c[k], d[k]) = rules::erf(&a, &c, &d, k);
+/// }
+/// let (e, g) = ((-0.25f64).exp(), 2.0 / std::f64::consts::PI.sqrt() * (-0.25f64).exp());
+/// assert!((c[1] - g).abs() < 1e-15 && (c[2] + 0.5 * g).abs() < 1e-15);
+/// assert!((d[0] - e).abs() < 1e-15 && (d[1] + e).abs() < 1e-15);
+/// ```
 #[inline(always)]
 pub fn erf<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
@@ -50,6 +64,16 @@ fn exp_neg_square<T: Float>(x: T) -> T {
 /// - 2.5 ≤ |x| < 6: `1 − erfc x` with the continued fraction
 ///   `erfc x = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))` (60 terms);
 /// - |x| ≥ 6: ±1 (erfc 6 < 2.2·10⁻¹⁷); NaN gives NaN.
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// // Reference values of erf (series and continued-fraction ranges, and the tail).
+/// assert!((rules::erf_value(0.5f64) - 0.520_499_877_813_046_5).abs() < 1e-15);
+/// assert!((rules::erf_value(1.0f64) - 0.842_700_792_949_714_9).abs() < 1e-15);
+/// assert!((rules::erf_value(-3.0f64) + 0.999_977_909_503_001_4).abs() < 1e-15);
+/// assert_eq!(rules::erf_value(7.0f64), 1.0);
+/// ```
 pub fn erf_value<T: Float>(x: T) -> T {
     if x.is_nan() {
         return x;
