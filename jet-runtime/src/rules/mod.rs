@@ -60,6 +60,34 @@ pub fn scalar<T: Float>(k: usize) -> T {
     T::from(k).unwrap_or_else(T::nan)
 }
 
+/// `Σ_{j=lo..=hi} term(j)` as two partial sums over even and odd `j` (each in increasing
+/// `j`), starting at `-0.0`, the identity of IEEE addition, so the compiler drops the
+/// additions of an empty partial sum. The loop runs over exactly `lo..=hi`, two terms per
+/// iteration: with a constant `k` (whole jets, whose drivers write their passes out, and
+/// the ODE mode's unrolled passes) it unrolls completely, and otherwise it does no
+/// wasted work.
+#[inline(always)]
+pub fn even_odd_sum<T: Float>(lo: usize, hi: usize, term: impl Fn(usize) -> T) -> T {
+    let (mut even, mut odd) = (-T::zero(), -T::zero());
+    if lo > hi {
+        return even + odd;
+    }
+    let mut j = lo;
+    if j % 2 == 1 {
+        odd = odd + term(j);
+        j += 1;
+    }
+    while j < hi {
+        even = even + term(j);
+        odd = odd + term(j + 1);
+        j += 2;
+    }
+    if j == hi {
+        even = even + term(j);
+    }
+    even + odd
+}
+
 /// `Σ_{j=lo..=hi} (w0 + j·dw) a_j b_{k-j}`: the one kernel behind every Cauchy product
 /// (plain: `w0 = 1, dw = 0`; the recurrences of `c' = f'(a) a'` weigh term `j` by `j`,
 /// the power recurrence by `(r+1) j − k`). Requires `hi ≤ k < b.len()`.
@@ -88,18 +116,7 @@ pub fn weighted_convolution<T: Float>(
     w0: T,
     dw: T,
 ) -> T {
-    let (mut even, mut odd) = (-T::zero(), -T::zero());
-    for (j, &aj) in a.iter().enumerate() {
-        if lo <= j && j <= hi {
-            let term = (w0 + dw * scalar(j)) * aj * b[k - j];
-            if j % 2 == 0 {
-                even = even + term;
-            } else {
-                odd = odd + term;
-            }
-        }
-    }
-    even + odd
+    even_odd_sum(lo, hi, |j| (w0 + dw * scalar(j)) * a[j] * b[k - j])
 }
 
 /// `1/k` as a `T`: recurrences multiply by it instead of dividing by `k`.
@@ -145,18 +162,7 @@ pub fn inverse<T: Float>(k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -> T {
-    // The loop of `weighted_convolution` without the weight.
-    let (mut even, mut odd) = (-T::zero(), -T::zero());
-    for (j, &aj) in a.iter().enumerate() {
-        if lo <= j && j <= hi {
-            if j % 2 == 0 {
-                even = even + aj * b[k - j];
-            } else {
-                odd = odd + aj * b[k - j];
-            }
-        }
-    }
-    even + odd
+    even_odd_sum(lo, hi, |j| a[j] * b[k - j])
 }
 
 /// Weighted Cauchy sum `Σ_{j=1..=k} j a_j b_{k-j}`: the coefficient `k` of `t·a'(t)·b(t)`,
@@ -190,34 +196,31 @@ pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize
     if k == 0 {
         return (T::zero(), T::zero());
     }
-    // The guarded full-length loop of `weighted_convolution`, with the weight and `a_j`
-    // shared by both sums. Two codings of the same even/odd sums (bit-identical results):
-    // indexed partial sums unroll best in whole jets (`a` is a `[T; N]`), branches on
-    // the parity in the ODE mode's exact views (`a == &buf[..=k]`, where this test folds).
-    if a.len() != k + 1 {
-        let (mut sb, mut sc) = ([-T::zero(); 2], [-T::zero(); 2]);
-        for (j, &aj) in a.iter().enumerate() {
-            if 1 <= j && j <= k {
-                let t = scalar::<T>(j) * aj;
-                sb[j % 2] = sb[j % 2] + t * b[k - j];
-                sc[j % 2] = sc[j % 2] + t * c[k - j];
-            }
-        }
-        return (sb[0] + sb[1], sc[0] + sc[1]);
-    }
+    // The loop of `even_odd_sum` with the weight and `a_j` shared by both sums.
     let (mut b_even, mut b_odd, mut c_even, mut c_odd) =
         (-T::zero(), -T::zero(), -T::zero(), -T::zero());
-    for (j, &aj) in a.iter().enumerate() {
-        if 1 <= j && j <= k {
-            let t = scalar::<T>(j) * aj;
-            if j % 2 == 0 {
-                b_even = b_even + t * b[k - j];
-                c_even = c_even + t * c[k - j];
-            } else {
-                b_odd = b_odd + t * b[k - j];
-                c_odd = c_odd + t * c[k - j];
-            }
-        }
+    let mut j = 1;
+    let term = |j: usize| {
+        let t = scalar::<T>(j) * a[j];
+        (t * b[k - j], t * c[k - j])
+    };
+    let (tb, tc) = term(j);
+    b_odd = b_odd + tb;
+    c_odd = c_odd + tc;
+    j += 1;
+    while j < k {
+        let (tb, tc) = term(j);
+        let (ub, uc) = term(j + 1);
+        b_even = b_even + tb;
+        c_even = c_even + tc;
+        b_odd = b_odd + ub;
+        c_odd = c_odd + uc;
+        j += 2;
+    }
+    if j == k {
+        let (tb, tc) = term(j);
+        b_even = b_even + tb;
+        c_even = c_even + tc;
     }
     (b_even + b_odd, c_even + c_odd)
 }
