@@ -632,7 +632,13 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
 /// One component's step increment `Σ_{k=1..p} y^[k] τ^k` (Horner) from
 /// `series = y^[1..=p]`, added to the state with compensation by the caller.
 fn increment<T: Float>(series: &[T], tau: T) -> T {
-    series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c) * tau
+    horner(series, tau) * tau
+}
+
+/// `Σ_k series[k] τ^k` by Horner's scheme.
+#[inline]
+fn horner<T: Float>(series: &[T], tau: T) -> T {
+    series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c)
 }
 
 /// Horner evaluation of every component's Taylor polynomial at `tau`.
@@ -640,7 +646,7 @@ fn evaluate<T: Float>(tc: &[T], order: usize, tau: T, out: &mut [T]) {
     let n = order + 1;
     for (i, o) in out.iter_mut().enumerate() {
         let series = &tc[i * n..(i + 1) * n];
-        *o = series.iter().rev().fold(T::zero(), |acc, &c| acc * tau + c);
+        *o = horner(series, tau);
     }
 }
 
