@@ -501,6 +501,42 @@ fn tanh_saturates_without_nan() {
 }
 
 #[test]
+fn tanh_first_coefficient_is_sech_squared() {
+    // sech²(x) at 50 digits (tools/tanh_reference.py), from 0 to the subnormal range.
+    let reference: [(f64, f64); 14] = [
+        (0.0, 1.0),
+        (1e-8, 0.9999999999999999),
+        (0.001, 0.99999900000066666629),
+        (0.3, 0.91513696182662920314),
+        (0.5493, 0.75000460824346233161),
+        (-0.7, 0.63473958998245858737),
+        (1.0, 0.41997434161402606939),
+        (2.5, 0.026592226683160619656),
+        (-3.0, 0.0098660371654401912732),
+        (19.0, 1.2556531168192117727e-16),
+        (-20.0, 1.6993417021166355837e-17),
+        (300.0, 1.0601586212017243265e-260),
+        (360.0, 8.1289232096971726115e-313),
+        (370.0, 1.6754959520192195758e-321),
+    ];
+    for (x, sech2) in reference {
+        let d1 = J4::variable(x).tanh().coefficient(1);
+        let error = (d1 - sech2).abs();
+        if sech2 > f64::MIN_POSITIVE {
+            assert!(
+                error <= 4.0 * f64::EPSILON * sech2,
+                "x = {x}: {d1} vs {sech2}"
+            );
+        } else {
+            assert!(
+                error <= 2.0 * 4.9e-324 * 4.0,
+                "x = {x}: {d1} vs {sech2} (subnormal)"
+            );
+        }
+    }
+}
+
+#[test]
 fn inverse_functions_at_their_branch_points() {
     for (name, y) in [
         ("asin(1 + t)", J4::variable(1.0).asin()),

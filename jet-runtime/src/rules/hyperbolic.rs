@@ -35,7 +35,8 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 }
 
 /// `c = tanh a` with its auxiliary `d = 1 − c²` (c' = d a'): c_0 = tanh a_0,
-/// d_0 = 1 / cosh² a_0 (no cancellation for large |a_0|),
+/// d_0 = sech² a_0 = 4u / (1 + u)² with u = e^{−2|a_0|} (no cancellation for large |a_0|,
+/// well conditioned near 0, one `exp` instead of a `cosh`),
 /// c_k = (1/k) Σ_{j=1..k} j a_j d_{k-j}, d_k = −(2 c_0 c_k + Σ_{j=1..k-1} c_j c_{k-j}).
 ///
 /// Returns `(c_k, d_k)`.
@@ -56,8 +57,11 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 #[inline(always)]
 pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
-        let ch = a[0].cosh();
-        (a[0].tanh(), (ch * ch).recip())
+        let two_abs = a[0].abs() + a[0].abs();
+        let u = (-two_abs).exp();
+        let w = T::one() + u;
+        let four_u = (u + u) + (u + u);
+        (a[0].tanh(), four_u / (w * w))
     } else {
         let ck = derivative_convolution(a, d, k) * inverse(k);
         let dk = -((c[0] + c[0]) * ck + inner_square(c, k));
