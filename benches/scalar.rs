@@ -9,6 +9,12 @@
 //! - `scalar/K=<K>/num-dual` (K ≤ 3): `Dual64`, `Dual2_64`, `Dual3_64` evaluating the
 //!   same function (value and derivatives up to K by the chain rule).
 //!
+//! Every variant is `#[inline(never)]` and timed as one call per iteration: LLVM
+//! otherwise inlined the small hand-written and num-dual functions into the timing loop
+//! at K ≤ 4 but not the companion (larger: it carries `powi`'s rare zero-value path), so
+//! the ratio measured the inliner's size threshold, not the arithmetic. The companion's
+//! `#[inline(never)]` is the original's, passed through by `#[jet]`.
+//!
 //! `main` checks that all three agree before timing. Run with `cargo bench --bench
 //! scalar` (criterion), or with `JET_BENCH_INTERLEAVED=1` for a table of ratios measured
 //! in alternating rounds; the ratios are in `benches/README.md`.
@@ -18,50 +24,57 @@ use jet::{jet, Jet};
 use num_dual::{Dual2_64, Dual3_64, Dual64, DualNum};
 
 #[jet(order = 1)]
+#[inline(never)]
 fn f_1(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 2)]
+#[inline(never)]
 fn f_2(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 3)]
+#[inline(never)]
 fn f_3(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 4)]
+#[inline(never)]
 fn f_4(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 6)]
+#[inline(never)]
 fn f_6(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 8)]
+#[inline(never)]
 fn f_8(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 #[jet(order = 10)]
+#[inline(never)]
 fn f_10(t: f64) -> f64 {
     0.3 * t.sin() * t.powi(10)
 }
 
 /// The same function over any dual number (the constant on the right: num-dual has no
 /// `f64 * Dual`).
-#[inline]
+#[inline(never)]
 fn f_dual<D: DualNum<f64> + Copy>(t: D) -> D {
     t.sin() * 0.3 * t.powi(10)
 }
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 2, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_2(a: [f64; 3]) -> [f64; 3] {
     let [a0, a1, a2] = a;
     let d2 = 2.0 * a2;
@@ -84,7 +97,7 @@ fn handwritten_2(a: [f64; 3]) -> [f64; 3] {
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 3, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_3(a: [f64; 4]) -> [f64; 4] {
     let [a0, a1, a2, a3] = a;
     let d2 = 2.0 * a2;
@@ -112,7 +125,7 @@ fn handwritten_3(a: [f64; 4]) -> [f64; 4] {
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 4, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_4(a: [f64; 5]) -> [f64; 5] {
     let [a0, a1, a2, a3, a4] = a;
     let d2 = 2.0 * a2;
@@ -147,7 +160,7 @@ fn handwritten_4(a: [f64; 5]) -> [f64; 5] {
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 6, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_6(a: [f64; 7]) -> [f64; 7] {
     let [a0, a1, a2, a3, a4, a5, a6] = a;
     let d2 = 2.0 * a2;
@@ -203,7 +216,7 @@ fn handwritten_6(a: [f64; 7]) -> [f64; 7] {
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 8, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_8(a: [f64; 9]) -> [f64; 9] {
     let [a0, a1, a2, a3, a4, a5, a6, a7, a8] = a;
     let d2 = 2.0 * a2;
@@ -286,7 +299,7 @@ fn handwritten_8(a: [f64; 9]) -> [f64; 9] {
 
 /// `0.3 sin(a) a^10` on an input jet `a`, K = 10, written out: sin/cos recurrence,
 /// the power recurrence for `a^10`, one Cauchy product.
-#[inline]
+#[inline(never)]
 fn handwritten_10(a: [f64; 11]) -> [f64; 11] {
     let [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = a;
     let d2 = 2.0 * a2;

@@ -211,8 +211,8 @@ pub trait Taylor<T: Float>: Copy {
     #[inline(always)]
     fn powi(self, n: i32) -> Self {
         // A power of a series starting at 0 restarts the recurrence (`power_at_zero`, out
-        // of line): checked once here, so the common path below keeps the jet in
-        // registers instead of in memory for that call.
+        // of line): checked once per jet here, in a pass of its own, so that the common
+        // path below keeps the jet in registers.
         if n > 2 && self.value() == T::zero() {
             return powi_at_zero(&self, n);
         }
@@ -224,7 +224,7 @@ pub trait Taylor<T: Float>: Copy {
     /// `self^r` for a plain exponent `r`.
     #[inline(always)]
     fn powf(self, r: T) -> Self {
-        // As in `powi`: the rare zero value out of line.
+        // As in `powi`: the rare zero value in a pass of its own.
         if self.value() == T::zero() {
             return powf_at_zero(self, r);
         }
@@ -570,10 +570,12 @@ pub trait Taylor<T: Float>: Copy {
     }
 }
 
-/// [`Taylor::powi`] at a zero value, out of line (rare): the same rule, whose restart at
-/// the first nonzero coefficient needs the coefficients in memory.
-#[cold]
-#[inline(never)]
+/// [`Taylor::powi`] at a zero value (rare): the same rule, whose restart at the first
+/// nonzero coefficient indexes the coefficients dynamically. A driver pass of its own,
+/// inlined: as an out-of-line call it returned the jet through memory, and the hot path
+/// read its result from the same stack slot (the `0.3 sin(t) t^10` companion at K = 10:
+/// 1.0 → 0.94× the hand-written recurrence).
+#[inline(always)]
 fn powi_at_zero<T: Float, J: Taylor<T>>(a: &J, n: i32) -> J {
     a.unary(
         #[inline(always)]
@@ -581,9 +583,8 @@ fn powi_at_zero<T: Float, J: Taylor<T>>(a: &J, n: i32) -> J {
     )
 }
 
-/// [`Taylor::powf`] at a zero value, out of line (rare), as [`powi_at_zero`].
-#[cold]
-#[inline(never)]
+/// [`Taylor::powf`] at a zero value (rare), as [`powi_at_zero`].
+#[inline(always)]
 fn powf_at_zero<T: Float, J: Taylor<T>>(a: J, r: T) -> J {
     a.unary(
         #[inline(always)]
