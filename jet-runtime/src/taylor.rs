@@ -214,6 +214,7 @@ pub trait Taylor<T: Float>: Copy {
         // of line): checked once per jet here, in a pass of its own, so that the common
         // path below keeps the jet in registers.
         if n > 2 && self.value() == T::zero() {
+            rare_branch();
             return powi_at_zero(&self, n);
         }
         self.unary(
@@ -226,6 +227,7 @@ pub trait Taylor<T: Float>: Copy {
     fn powf(self, r: T) -> Self {
         // As in `powi`: the rare zero value in a pass of its own.
         if self.value() == T::zero() {
+            rare_branch();
             return powf_at_zero(self, r);
         }
         self.unary(
@@ -569,6 +571,13 @@ pub trait Taylor<T: Float>: Copy {
         )
     }
 }
+
+/// Marks the calling branch as rarely taken, so the common path is laid out straight
+/// (a call of a `#[cold]` function; `core::hint::cold_path` needs Rust 1.95, above this
+/// crate's `rust-version`).
+#[cold]
+#[inline(never)]
+fn rare_branch() {}
 
 /// [`Taylor::powi`] at a zero value (rare): the same rule, whose restart at the first
 /// nonzero coefficient indexes the coefficients dynamically. A driver pass of its own,
