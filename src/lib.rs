@@ -14,6 +14,11 @@ pub mod __private {
     pub use jet_runtime::{custom, rules};
     pub use jet_runtime::{Float, Jet, Taylor};
     pub use num_traits::{One, Zero};
+    // `nalgebra` (helpers of companions over nalgebra matrices) when the runtime has
+    // its `nalgebra` feature, which this crate's `nalgebra` feature turns on; nothing
+    // otherwise.
+    #[allow(unused_imports)]
+    pub use jet_runtime::__private::*;
 }
 
 #[cfg(feature = "std")]

@@ -63,6 +63,9 @@ const CORPUS: &[&str] = &[
     "fn b1(x: &[f64], p: *const f64) -> f64 { let m = HashMap::new(); m.insert(1, x[0]); x.iter().filter(|v| **v > 0.0).sum::<f64>() + obj.eval(x[1]) + x[x] }",
     "fn b2(ps: &[P], q: &mut P) -> P { let mut c = P { x: 0.0, ..Default::default() }; for p in ps { c.x += p.x; q.y = p.y; } for (a, (b, c)) in ps.iter().zip(ps.iter().zip(ps)) { } c }",
     "fn b3(x: &[f64]) -> &[f64] { let y = [x[0]; 3]; let z: Vec<[f64; 2]> = vec![[x[0], 1.0]; 2]; for [a, b] in z { } &y[..] }",
+    "fn n1(x: &SVector<f64, 3>, m: &SMatrix<f64, 4, 3>, b: &SVector<f64, 4>, w: &SVector<f64, 4>) -> f64 { let h = (m * x + b).map(|v| v.tanh()); w.dot(&h).tanh() + x.norm() * x[0] - x.norm_squared() / x.sum() }",
+    "fn n2<T: RealField + Copy>(p: &Vector3<T>, q: &nalgebra::SVector<T, 3>, a: &DMatrix<T>) -> SVector<T, 3> { let c = p.cross(q); let mut acc = Vector3::new(p.x, q.y, T::one()); acc += c; acc -= q.normalize(); if acc.norm() > T::one() { acc * 0.5 } else { 2.0 * acc.component_mul(&c) - W * acc } }",
+    "fn n3(s: f64, t: f64) -> Vector2<f64> { let u = Vector2::new(s, t); let w = vector![1.0, s].map(|c| c * s); let m = Matrix2::from_fn(|i, j| s * (i + j) as f64); let mut out = -(m * u) + w.scale(t); for v in out.iter_mut() { *v = v.sin(); } out.transpose().transpose() + u.fancy() }",
 ];
 
 const IDENTS: &[&str] = &[
@@ -70,7 +73,8 @@ const IDENTS: &[&str] = &[
     "return", "break", "continue", "unsafe", "async", "await", "move", "self", "Self", "f64",
     "f32", "T", "J", "Float", "sin", "cos", "powi", "powf", "exp", "sqrt", "sin_cos", "order",
     "wrt", "name", "crate", "struct", "impl", "where", "as", "i32", "usize", "Some", "println",
-    "assert", "value", "gamma", "clamp", "mul_add", "atan2", "_",
+    "assert", "value", "gamma", "clamp", "mul_add", "atan2", "_", "SVector", "SMatrix", "Vector3",
+    "DMatrix", "dot", "norm", "map", "cross", "vector",
 ];
 
 const PUNCTS: &[char] = &[
@@ -386,6 +390,8 @@ const ARRAY_CORPUS: &[&str] = &[
     "fn mlp(w: &[f64], b: &[f64], x: &[f64]) -> Vec<f64> { let d = x.len(); let mut out = Vec::with_capacity(b.len()); for (i, bi) in b.iter().enumerate() { let row = &w[i * d..(i + 1) * d]; let s: f64 = row.iter().zip(x.iter()).map(|(a, v)| a * v).sum(); out.push((s + bi).tanh()); } out }",
     "fn g(x: &[f64; 3], out: &mut [f64]) -> [f64; 2] { let mut buf = [0.0; 3]; for (o, xi) in out.iter_mut().zip(x.iter()) { *o += xi.sin(); } for i in 0..3 { buf[i] = x[i] * 2.0; out[i] -= buf[i]; } let f = x.iter().fold(0.0, |acc, &v| acc + v * v); let p: f64 = x.iter().copied().product(); [f + p, buf[0]] }",
     "fn h(xs: &[[f64; 2]], v: Vec<f64>) -> (Vec<f64>, f64) { let mut acc = vec![0.0; xs.len()]; for (i, row) in xs.iter().enumerate() { acc[i] = row[0] * row[1] + v[i]; if acc[i] > 0.0 { acc[i] = acc[i].sqrt(); } } let t = acc.iter().sum::<f64>(); (acc, t) }",
+    "fn n1(x: &SVector<f64, 3>, m: &SMatrix<f64, 4, 3>, b: &SVector<f64, 4>, w: &SVector<f64, 4>) -> f64 { let h = (m * x + b).map(|v| v.tanh()); w.dot(&h).tanh() + x.norm() * x[0] - x.norm_squared() / x.sum() }",
+    "fn n4(s: f64, t: f64) -> Vector2<f64> { let u = Vector2::new(s, t); let w = vector![1.0, s].map(|c| c * s); let m = Matrix2::from_fn(|i, j| s * (i + j) as f64); let mut out = -(m * u) + w.scale(t); for v in out.iter_mut() { *v = v.sin(); } out.transpose().transpose() }",
 ];
 
 #[test]

@@ -28,8 +28,9 @@ pub(crate) const COMPANION_SUFFIX: &str = "_jet";
 /// Primitive float types.
 pub(crate) const FLOAT_PRIMITIVES: &[&str] = &["f32", "f64"];
 
-/// Traits whose bound makes a generic parameter a float (`T: Float`).
-pub(crate) const FLOAT_TRAITS: &[&str] = &["Float", "Real", "FloatCore"];
+/// Traits whose bound makes a generic parameter a float (`T: Float`, nalgebra's
+/// `T: RealField`).
+pub(crate) const FLOAT_TRAITS: &[&str] = &["Float", "Real", "FloatCore", "RealField"];
 
 /// Macros from `std`/`core` whose arguments are plain expressions: active arguments are
 /// read as their primal value (what a `println!` or an `assert!` in the original sees).
@@ -52,3 +53,78 @@ pub(crate) const PRIMAL_MACROS: &[&str] = &[
 
 /// Macros that never return.
 pub(crate) const DIVERGING_MACROS: &[&str] = &["panic", "unreachable", "todo", "unimplemented"];
+
+/// nalgebra's matrix and vector types whose first generic argument is the scalar
+/// (`SVector<f64, 3>`, `DMatrix<T>`, `Matrix<T, R, C, S>`); with the sized aliases of
+/// [`is_nalgebra_type`] (`Vector3<f64>`, `Matrix2x3<f64>`, `RowVector4<f64>`).
+pub(crate) const NALGEBRA_TYPES: &[&str] = &[
+    "SVector",
+    "SMatrix",
+    "DVector",
+    "DMatrix",
+    "OVector",
+    "OMatrix",
+    "RowSVector",
+    "RowDVector",
+    "RowOVector",
+    "Matrix",
+    "Vector",
+    "RowVector",
+    "MatrixXx1",
+    "MatrixXx2",
+    "MatrixXx3",
+    "MatrixXx4",
+    "MatrixXx5",
+    "MatrixXx6",
+    "Matrix1xX",
+    "Matrix2xX",
+    "Matrix3xX",
+    "Matrix4xX",
+    "Matrix5xX",
+    "Matrix6xX",
+];
+
+/// Whether `name` is a nalgebra matrix or vector type: [`NALGEBRA_TYPES`], `VectorN`,
+/// `RowVectorN`, `MatrixN` and `MatrixNxM` for `N`, `M` in 1..=6.
+pub(crate) fn is_nalgebra_type(name: &str) -> bool {
+    if NALGEBRA_TYPES.contains(&name) {
+        return true;
+    }
+    let dim = |s: &str| s.len() == 1 && s.chars().all(|c| ('1'..='6').contains(&c));
+    if let Some(n) = name
+        .strip_prefix("RowVector")
+        .or_else(|| name.strip_prefix("Vector"))
+    {
+        return dim(n);
+    }
+    match name.strip_prefix("Matrix") {
+        Some(n) => match n.split_once('x') {
+            Some((r, c)) => dim(r) && dim(c),
+            None => dim(n),
+        },
+        None => false,
+    }
+}
+
+/// Constructors of nalgebra matrices that `#[jet]` lowers with arguments that carry
+/// derivatives (`Vector3::new(a, b, c)`, `SVector::from([a, b, c])`,
+/// `SMatrix::from_fn(|i, j| ..)`).
+pub(crate) const NALGEBRA_CONSTRUCTORS: &[&str] = &[
+    "new",
+    "from",
+    "from_column_slice",
+    "from_row_slice",
+    "from_vec",
+    "from_fn",
+    "from_element",
+    "repeat",
+    "from_iterator",
+];
+
+/// Fields of small nalgebra vectors and matrices (through their `Deref`): `v.x`, `m.m12`.
+pub(crate) fn is_nalgebra_field(name: &str) -> bool {
+    matches!(name, "x" | "y" | "z" | "w" | "a" | "b")
+        || (name.len() == 3
+            && name.starts_with('m')
+            && name.chars().skip(1).all(|c| ('1'..='6').contains(&c)))
+}

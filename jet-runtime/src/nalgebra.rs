@@ -32,10 +32,12 @@
 //! `sinc`, `cosc`, `sinhc` and `coshc` keep simba's defaults (`sin x / x` unless the
 //! whole series is 0), which are NaN for a jet through 0.
 //!
-//! # Generic nalgebra code needs no macro
-//! `#[jet]` does not accept `&SVector<T, D>` parameters yet (it takes `T`, `&[T]`,
-//! `[T; N]`, `Vec<T>` and tuples of these). Code over nalgebra types needs no
-//! transformation: write it generic over `T: RealField + Copy` and call it with jets.
+//! # `#[jet]` functions and generic nalgebra code
+//! `#[jet]` takes `&SVector<f64, D>`, `SMatrix`, `DVector`, ... parameters and results
+//! and lowers their arithmetic entry by entry with [`Taylor`](crate::Taylor) rules (the
+//! helpers it calls live here too, behind `jet::__private`). Code that needs more of
+//! nalgebra (decompositions, solves) needs no transformation: write it generic over
+//! `T: RealField + Copy` and call it with jets.
 //!
 //! ```
 //! use jet_runtime::Jet;
@@ -724,5 +726,365 @@ impl<T: Float + RealField, const N: usize> RealField for Jet<T, N> {
     forward_constants! {
         pi, two_pi, frac_pi_2, frac_pi_3, frac_pi_4, frac_pi_6, frac_pi_8, frac_1_pi,
         frac_2_pi, frac_2_sqrt_pi, e, log2_e, log10_e, ln_2, ln_10,
+    }
+}
+
+// ---- helpers of `#[jet]` functions over nalgebra matrices ------------------------------
+
+/// What the companion of a `#[jet]` function over nalgebra matrices and vectors calls
+/// (through `jet::__private::nalgebra`): entry-wise maps, sums, products and dot
+/// products written with [`Taylor`] methods, so they run on every jet kind ([`Jet`],
+/// `MultiJet`, `CollapsedJet`) and an operand without derivatives costs O(K) per entry,
+/// not the O(K²) of lifting it to a constant jet. Not a public API.
+///
+/// Each helper takes the entry operation as a closure (`Taylor::mul_scalar`,
+/// `Taylor::add`, ...), which the macro picks from which side carries derivatives.
+///
+/// ```
+/// use jet_runtime::{Jet, Taylor};
+/// use jet_runtime::__private::nalgebra::{product, LeftFactor};
+/// use nalgebra::{Matrix2, Vector2};
+///
+/// type J = Jet<f64, 3>;
+/// let m = Matrix2::new(1.0, 2.0, 3.0, 4.0);
+/// let x = Vector2::new(J::variable(1.0), J::constant(2.0)); // x(t) = (1 + t, 2)
+/// // m x with plain-times-jet entry products: (5 + t, 11 + 3t)
+/// let y = product::<f64, _, _, J, _, _, _, _, _>(&m, &x, |a: f64, b: J| b.mul_scalar(a));
+/// assert_eq!(y[0].coefficients(), [5.0, 1.0, 0.0]);
+/// assert_eq!(y[1].coefficients(), [11.0, 3.0, 0.0]);
+/// // A factor the macro cannot see the shape of: a scalar scales, a matrix multiplies.
+/// let s = <_ as LeftFactor<f64, f64, J, J, _, _, _>>::times(2.0, &x, |a: f64, b: J| b.mul_scalar(a));
+/// assert_eq!(s[0].coefficients(), [2.0, 2.0, 0.0]);
+/// let p = <_ as LeftFactor<f64, f64, J, J, _, _, _>>::times(&m, &x, |a: f64, b: J| b.mul_scalar(a));
+/// assert_eq!(p, y);
+/// ```
+#[doc(hidden)]
+pub mod lowered {
+    use crate::Taylor;
+    use ::nalgebra::allocator::Allocator;
+    use ::nalgebra::{DefaultAllocator, Dim, Matrix, OMatrix, RawStorage};
+    use num_traits::Float;
+
+    pub use ::nalgebra::Scalar;
+
+    /// The matrix of constant jets of a plain matrix (`Taylor::constant` per entry).
+    #[inline]
+    pub fn lift<T, J, R, C, S>(m: &Matrix<T, R, C, S>) -> OMatrix<J, R, C>
+    where
+        T: Float + Scalar,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<T, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        m.map(J::constant)
+    }
+
+    /// The primal values of a matrix of jets (what branch conditions read).
+    #[inline]
+    pub fn values<T, J, R, C, S>(m: &Matrix<J, R, C, S>) -> OMatrix<T, R, C>
+    where
+        T: Float + Scalar,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<J, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        m.map(|v| v.value())
+    }
+
+    /// `f` entry by entry (sums, differences, entry-wise products of equal shapes).
+    #[inline]
+    pub fn zip<A, B, J, R, C, SA, SB>(
+        a: &Matrix<A, R, C, SA>,
+        b: &Matrix<B, R, C, SB>,
+        f: impl FnMut(A, B) -> J,
+    ) -> OMatrix<J, R, C>
+    where
+        A: Scalar,
+        B: Scalar,
+        J: Scalar,
+        R: Dim,
+        C: Dim,
+        SA: RawStorage<A, R, C>,
+        SB: RawStorage<B, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        a.zip_map(b, f)
+    }
+
+    /// `f` on every entry.
+    #[inline]
+    pub fn map<A, J, R, C, S>(a: &Matrix<A, R, C, S>, f: impl FnMut(A) -> J) -> OMatrix<J, R, C>
+    where
+        A: Scalar,
+        J: Scalar,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<A, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        a.map(f)
+    }
+
+    /// The matrix product `a b` with entry products `f`: `Σ_k f(a_ik, b_kj)`.
+    #[inline]
+    pub fn product<T, A, B, J, R, K, C, SA, SB>(
+        a: &Matrix<A, R, K, SA>,
+        b: &Matrix<B, K, C, SB>,
+        f: impl Fn(A, B) -> J,
+    ) -> OMatrix<J, R, C>
+    where
+        T: Float,
+        A: Copy,
+        B: Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        K: Dim,
+        C: Dim,
+        SA: RawStorage<A, R, K>,
+        SB: RawStorage<B, K, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        let inner = a.ncols();
+        assert_eq!(
+            inner,
+            b.nrows(),
+            "matrix product: the left factor has {inner} columns, the right one {} rows",
+            b.nrows()
+        );
+        let (rows, _) = a.shape_generic();
+        let (_, cols) = b.shape_generic();
+        OMatrix::from_fn_generic(rows, cols, |i, j| {
+            (1..inner).fold(
+                match inner {
+                    0 => J::constant(T::zero()),
+                    _ => f(a[(i, 0)], b[(0, j)]),
+                },
+                |acc, k| acc.add(f(a[(i, k)], b[(k, j)])),
+            )
+        })
+    }
+
+    /// `Σ_i f(a_i, b_i)` over the entries of two matrices of the same size (`dot`).
+    #[inline]
+    pub fn dot<T, A, B, J, R, C, R2, C2, SA, SB>(
+        a: &Matrix<A, R, C, SA>,
+        b: &Matrix<B, R2, C2, SB>,
+        f: impl Fn(A, B) -> J,
+    ) -> J
+    where
+        T: Float,
+        A: Copy,
+        B: Copy,
+        J: Taylor<T>,
+        R: Dim,
+        C: Dim,
+        R2: Dim,
+        C2: Dim,
+        SA: RawStorage<A, R, C>,
+        SB: RawStorage<B, R2, C2>,
+    {
+        assert_eq!(a.shape(), b.shape(), "dot product: the shapes differ");
+        let mut terms = a.iter().zip(b.iter()).map(|(x, y)| f(*x, *y));
+        let first = terms.next().unwrap_or_else(|| J::constant(T::zero()));
+        terms.fold(first, J::add)
+    }
+
+    /// `fold(start, op)` over the entries, from the first entry (`start` if there is none).
+    #[inline]
+    pub fn reduce<T, J, R, C, S>(a: &Matrix<J, R, C, S>, empty: T, op: impl Fn(J, J) -> J) -> J
+    where
+        T: Float,
+        J: Taylor<T>,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<J, R, C>,
+    {
+        let mut it = a.iter().copied();
+        let first = it.next().unwrap_or_else(|| J::constant(empty));
+        it.fold(first, op)
+    }
+
+    /// `Σ_i a_i²` (`norm_squared`, `magnitude_squared`).
+    #[inline]
+    pub fn norm_squared<T, J, R, C, S>(a: &Matrix<J, R, C, S>) -> J
+    where
+        T: Float,
+        J: Taylor<T>,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<J, R, C>,
+    {
+        let mut it = a.iter().map(|v| v.square());
+        let first = it.next().unwrap_or_else(|| J::constant(T::zero()));
+        it.fold(first, J::add)
+    }
+
+    /// The cross product of two 3-vectors with entry products `f`.
+    #[inline]
+    pub fn cross<T, A, B, J, R, C, SA, SB>(
+        a: &Matrix<A, R, C, SA>,
+        b: &Matrix<B, R, C, SB>,
+        f: impl Fn(A, B) -> J,
+    ) -> OMatrix<J, R, C>
+    where
+        T: Float,
+        A: Scalar + Copy,
+        B: Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        SA: RawStorage<A, R, C>,
+        SB: RawStorage<B, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        assert!(
+            a.len() == 3 && b.len() == 3,
+            "cross product: the vectors must have 3 entries"
+        );
+        // A column or a row: its one nonzero index is the entry's.
+        a.map_with_location(|i, j, _| {
+            let (u, w) = ((i + j + 1) % 3, (i + j + 2) % 3);
+            f(a[u], b[w]).sub(f(a[w], b[u]))
+        })
+    }
+
+    /// `self * m` where `m` is a matrix and the macro cannot tell whether `self` is a
+    /// scalar (each entry `f(self, m_ij)`) or a matrix (the product with entry products
+    /// `f`). `E` is the entry type of `self`, `M` that of `m`.
+    pub trait LeftFactor<T, E, M, J, R, C, S> {
+        /// The shape of the product.
+        type Output;
+        /// `self * m`.
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output;
+    }
+
+    impl<T, E, M, J, R, C, S> LeftFactor<T, E, M, J, R, C, S> for E
+    where
+        T: Float,
+        E: Copy,
+        M: Scalar + Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<M, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = OMatrix<J, R, C>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
+            m.map(|v| f(self, v))
+        }
+    }
+
+    impl<T, E, M, J, R0, R, C, S0, S> LeftFactor<T, E, M, J, R, C, S> for Matrix<E, R0, R, S0>
+    where
+        T: Float,
+        E: Copy,
+        M: Copy,
+        J: Taylor<T> + Scalar,
+        R0: Dim,
+        R: Dim,
+        C: Dim,
+        S0: RawStorage<E, R0, R>,
+        S: RawStorage<M, R, C>,
+        DefaultAllocator: Allocator<R0, C>,
+    {
+        type Output = OMatrix<J, R0, C>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
+            product(&self, m, f)
+        }
+    }
+
+    impl<T, E, M, J, R0, R, C, S0, S> LeftFactor<T, E, M, J, R, C, S> for &Matrix<E, R0, R, S0>
+    where
+        T: Float,
+        E: Copy,
+        M: Copy,
+        J: Taylor<T> + Scalar,
+        R0: Dim,
+        R: Dim,
+        C: Dim,
+        S0: RawStorage<E, R0, R>,
+        S: RawStorage<M, R, C>,
+        DefaultAllocator: Allocator<R0, C>,
+    {
+        type Output = OMatrix<J, R0, C>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
+            product(self, m, f)
+        }
+    }
+
+    /// `m * self` where `m` is a matrix and the macro cannot tell whether `self` is a
+    /// scalar (each entry `f(m_ij, self)`, also `m / self`) or a matrix (the product with
+    /// entry products `f`). `M` is the entry type of `m`, `E` that of `self`.
+    pub trait RightFactor<T, M, E, J, R, C, S> {
+        /// The shape of the product.
+        type Output;
+        /// `m * self`.
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output;
+    }
+
+    impl<T, M, E, J, R, C, S> RightFactor<T, M, E, J, R, C, S> for E
+    where
+        T: Float,
+        E: Copy,
+        M: Scalar + Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        S: RawStorage<M, R, C>,
+        DefaultAllocator: Allocator<R, C>,
+    {
+        type Output = OMatrix<J, R, C>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
+            m.map(|v| f(v, self))
+        }
+    }
+
+    impl<T, M, E, J, R, C, C2, S, S2> RightFactor<T, M, E, J, R, C, S> for Matrix<E, C, C2, S2>
+    where
+        T: Float,
+        E: Copy,
+        M: Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        C2: Dim,
+        S: RawStorage<M, R, C>,
+        S2: RawStorage<E, C, C2>,
+        DefaultAllocator: Allocator<R, C2>,
+    {
+        type Output = OMatrix<J, R, C2>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
+            product(m, &self, f)
+        }
+    }
+
+    impl<T, M, E, J, R, C, C2, S, S2> RightFactor<T, M, E, J, R, C, S> for &Matrix<E, C, C2, S2>
+    where
+        T: Float,
+        E: Copy,
+        M: Copy,
+        J: Taylor<T> + Scalar,
+        R: Dim,
+        C: Dim,
+        C2: Dim,
+        S: RawStorage<M, R, C>,
+        S2: RawStorage<E, C, C2>,
+        DefaultAllocator: Allocator<R, C2>,
+    {
+        type Output = OMatrix<J, R, C2>;
+        #[inline]
+        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
+            product(m, self, f)
+        }
     }
 }

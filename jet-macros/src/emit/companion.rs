@@ -28,9 +28,32 @@ pub(crate) fn signature(info: &FnInfo<'_>, ty: &Types, jet_param: Option<&Ident>
     let Types { root, jet, scalar } = ty;
     let mut generics = sig.generics.clone();
     if let Some(j) = jet_param {
-        generics
-            .params
-            .push(syn::parse_quote!(#j: #root::Taylor<#scalar>));
+        if info.nalgebra {
+            // Matrices of jets: nalgebra's `map`, `zip_map`, ... ask for a `Scalar`.
+            generics.params.push(syn::parse_quote!(
+                #j: #root::Taylor<#scalar> + #root::__private::nalgebra::Scalar
+            ));
+        } else {
+            generics
+                .params
+                .push(syn::parse_quote!(#j: #root::Taylor<#scalar>));
+        }
+    }
+    if info.needs_float_bound {
+        // `T: RealField` alone: jets of `T` need `T: Float` (f32, f64), added where `T`
+        // is declared (one place for its bounds).
+        let name = scalar.to_string();
+        let param = generics.params.iter_mut().find_map(|p| match p {
+            syn::GenericParam::Type(tp) if tp.ident == name => Some(tp),
+            _ => None,
+        });
+        match param {
+            Some(tp) => tp.bounds.push(syn::parse_quote!(#root::Float)),
+            None => generics
+                .make_where_clause()
+                .predicates
+                .push(syn::parse_quote!(#scalar: #root::Float)),
+        }
     }
     let where_clause = generics.where_clause.clone();
     let params = &generics.params;

@@ -76,7 +76,7 @@ pub(crate) fn ref_item(k: &Kind) -> Kind {
     }
 }
 
-fn mut_item(k: &Kind) -> Kind {
+pub(crate) fn mut_item(k: &Kind) -> Kind {
     match k {
         Kind::Active | Kind::ActiveRef | Kind::ActiveMut => Kind::ActiveMut,
         Kind::Float | Kind::FloatMut => Kind::FloatMut,

@@ -20,6 +20,9 @@ pub(crate) enum Kind {
     /// A container (slice, array, `Vec`, or a reference to one) whose elements have
     /// this kind: `Array(Active)` holds jets, `Array(Float)` plain floats.
     Array(Box<Kind>),
+    /// A nalgebra matrix or vector (`SVector`, `SMatrix`, `DVector`, ..., or a reference to
+    /// one) whose entries have this kind: `Matrix(Active)` holds jets.
+    Matrix(Box<Kind>),
     /// An iterator whose items have this kind (`x.iter()` of an active `x` yields
     /// `Iter(ActiveRef)`).
     Iter(Box<Kind>),
@@ -39,7 +42,7 @@ impl Kind {
         match self {
             Kind::Active | Kind::ActiveRef | Kind::ActiveMut | Kind::ActiveStruct(_) => true,
             Kind::Tuple(ks) => ks.iter().any(Kind::is_active),
-            Kind::Array(k) | Kind::Iter(k) => k.is_active(),
+            Kind::Array(k) | Kind::Iter(k) | Kind::Matrix(k) => k.is_active(),
             _ => false,
         }
     }
@@ -56,6 +59,7 @@ impl Kind {
                 Kind::Array(Box::new(Kind::Active))
             }
             Kind::Array(k) => Kind::Array(Box::new(k.activate())),
+            Kind::Matrix(_) => Kind::Matrix(Box::new(Kind::Active)),
             Kind::Iter(k) => Kind::Iter(Box::new(k.activate())),
             Kind::Tuple(ks) => Kind::Tuple(ks.iter().map(Kind::activate).collect()),
             k => k.clone(),
@@ -70,6 +74,7 @@ impl Kind {
             Kind::FloatMut | Kind::ActiveMut => Kind::FloatMut,
             Kind::Struct(n) | Kind::ActiveStruct(n) => Kind::Struct(n.clone()),
             Kind::Array(k) => Kind::Array(Box::new(k.deactivate())),
+            Kind::Matrix(_) => Kind::Matrix(Box::new(Kind::Float)),
             Kind::Iter(k) => Kind::Iter(Box::new(k.deactivate())),
             Kind::Tuple(ks) => Kind::Tuple(ks.iter().map(Kind::deactivate).collect()),
             k => k.clone(),
@@ -80,7 +85,11 @@ impl Kind {
     pub(crate) fn is_container(&self) -> bool {
         matches!(
             self,
-            Kind::Array(_) | Kind::Iter(_) | Kind::Struct(_) | Kind::ActiveStruct(_)
+            Kind::Array(_)
+                | Kind::Iter(_)
+                | Kind::Matrix(_)
+                | Kind::Struct(_)
+                | Kind::ActiveStruct(_)
         )
     }
 
@@ -93,6 +102,13 @@ impl Kind {
             }
             (Kind::Tuple(_), _) | (_, Kind::Tuple(_)) => Kind::Other,
             (Kind::Array(a), Kind::Array(b)) => Kind::Array(Box::new(a.join(b))),
+            (Kind::Matrix(a), Kind::Matrix(b)) => Kind::Matrix(Box::new(a.join(b))),
+            // A value of unknown shape that carries jets (a companion's result) beside a
+            // matrix is a matrix of jets.
+            (Kind::Matrix(_), Kind::Active) | (Kind::Active, Kind::Matrix(_)) => {
+                Kind::Matrix(Box::new(Kind::Active))
+            }
+            (Kind::Matrix(_), _) | (_, Kind::Matrix(_)) => Kind::Other,
             (Kind::Iter(a), Kind::Iter(b)) => Kind::Iter(Box::new(a.join(b))),
             (Kind::Array(a), Kind::Active) | (Kind::Active, Kind::Array(a)) => {
                 Kind::Array(Box::new(a.activate()))
@@ -132,6 +148,10 @@ impl Kind {
             // Elements of unknown kind (`Vec::new()`) take the wanted one by inference.
             (Kind::Array(a), Kind::Array(_)) if matches!(**a, Kind::Other | Kind::Never) => false,
             (Kind::Array(a), Kind::Array(b)) => a.needs_lift_to(b),
+            (Kind::Matrix(_) | Kind::Active, Kind::Matrix(_)) if self.is_active() => false,
+            // A plain matrix (or a value of unknown shape) where a matrix of jets is wanted.
+            (Kind::Matrix(_) | Kind::Float | Kind::Other, Kind::Matrix(w)) => w.is_active(),
+            (Kind::Matrix(_), Kind::Active) => false,
             (Kind::Struct(_), Kind::ActiveStruct(_)) => true,
             (k, Kind::Active) => !matches!(k, Kind::Active),
             (Kind::Tuple(a), Kind::Tuple(b)) => {

@@ -12,6 +12,7 @@
 
 pub(crate) mod containers;
 pub(crate) mod ir;
+pub(crate) mod matrices;
 pub(crate) mod optimize;
 pub(crate) mod primitives;
 
@@ -31,6 +32,7 @@ use crate::parse::item::{is_float_type, jet_type, type_name, type_shape, FnInfo,
 use crate::symbol::{DIVERGING_MACROS, FLOAT_TRAITS, PRIMAL_MACROS};
 use containers::{container_literal_parts, parse_vec, prepend, ref_item};
 use ir::{Kind, Lowered};
+use matrices::is_matrix;
 use primitives::{Arg, Rule};
 
 /// Deepest expression nesting the walker follows before giving up with an error.
@@ -260,6 +262,10 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     Kind::Array(w.clone()),
                 )
             }
+            (_, Kind::Matrix(w)) => {
+                let t = self.lift_matrix(l.tokens, span);
+                Lowered::new(t, Kind::Matrix(w.clone()))
+            }
             (Kind::Tuple(_), Kind::Active) => {
                 self.cx.error_at(
                     span,
@@ -485,6 +491,16 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         })
     }
 
+    /// Whether `name` is a nalgebra matrix binding.
+    fn matrix_name(&self, name: &str) -> bool {
+        self.env.lookup(name).is_some_and(|id| {
+            self.env
+                .binding(id)
+                .and_then(|b| b.shape.as_ref())
+                .is_some_and(is_matrix)
+        })
+    }
+
     /// `e` evaluated on primal values: every active binding `x` reads `value(&x)`.
     fn primal(&self, e: &Expr) -> TokenStream {
         let mut e2 = e.clone();
@@ -526,6 +542,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             iter.next();
                         }
                         out.extend(self.value_of(place, i.span()));
+                    } else if active && self.matrix_name(&name) {
+                        out.extend(self.matrix_values(quote!(#i), i.span()));
                     } else if active && !self.container_name(&name) {
                         out.extend(self.value_of(quote!(#i), i.span()));
                     } else {
@@ -685,7 +703,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let inner = self.expr(&r.expr, None);
                 let kind = match inner.kind {
                     Kind::Active => Kind::ActiveRef,
-                    Kind::Array(_) => inner.kind.clone(),
+                    Kind::Array(_) | Kind::Matrix(_) => inner.kind.clone(),
                     Kind::Tuple(_) | Kind::ActiveRef => Kind::Other,
                     k => k,
                 };
@@ -756,6 +774,14 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     let (t, dot, m) = (base.tokens, &f.dot_token, &f.member);
                     return Lowered::new(quote!(#t #dot #m), Kind::Active);
                 }
+                if let (Kind::Matrix(k), syn::Member::Named(n)) = (&base.kind, &f.member) {
+                    if crate::symbol::is_nalgebra_field(&n.to_string()) {
+                        // `v.x`, `m.m12` of a small nalgebra vector or matrix: an entry.
+                        let k = (**k).clone();
+                        let (t, dot, m) = (base.tokens, &f.dot_token, &f.member);
+                        return Lowered::new(quote!(#t #dot #m), k);
+                    }
+                }
                 if base.kind.is_active() {
                     self.cx.error_spanned_by(
                         e,
@@ -770,7 +796,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let range = matches!(&*i.index, Expr::Range(_));
                 let kind = match &base.kind {
                     Kind::Array(_) if range => base.kind.clone(),
-                    Kind::Array(k) => (**k).clone(),
+                    Kind::Array(k) | Kind::Matrix(k) => (**k).clone(),
                     // A companion's result of unknown shape: a container of jets.
                     Kind::Active | Kind::ActiveRef if range => Kind::Array(Box::new(Kind::Active)),
                     Kind::Active | Kind::ActiveRef => Kind::Active,
@@ -889,10 +915,15 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     ) -> Lowered {
         let l = self.deref_active(l, span);
         let r = self.deref_active(r, span);
+        let matrix = is_matrix(&l.kind) || is_matrix(&r.kind);
+        if matrix && (l.kind.is_active() || r.kind.is_active()) {
+            return self.matrix_arith(op, l, r, span);
+        }
         match (l.kind.is_active(), r.kind.is_active()) {
             (false, false) => {
                 let kind = match (&l.kind, &r.kind) {
                     (Kind::Never, _) | (_, Kind::Never) => Kind::Never,
+                    _ if matrix => Kind::Matrix(Box::new(Kind::Float)),
                     (Kind::Float, _) | (_, Kind::Float) => Kind::Float,
                     _ => Kind::Other,
                 };
@@ -954,14 +985,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
             let left = b.left.to_token_stream();
             if active {
-                let new = self.arith(
-                    op,
-                    op_tok,
-                    Lowered::new(left.clone(), Kind::Active),
-                    r,
-                    false,
-                    span,
-                );
+                let lk = match self.binding_kind(id) {
+                    k @ Kind::Matrix(_) => k,
+                    _ => Kind::Active,
+                };
+                let new = self.arith(op, op_tok, Lowered::new(left.clone(), lk), r, false, span);
                 let t = new.tokens;
                 return Lowered::new(quote_spanned!(span=> #left = #t), Kind::Other);
             }
@@ -1064,6 +1092,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         match u.op {
             UnOp::Neg(_) => {
                 let inner = self.deref_active(inner, span);
+                if is_matrix(&inner.kind) && inner.kind.is_active() {
+                    return self.matrix_neg(inner, span);
+                }
                 if inner.kind.is_active() {
                     Lowered::new(self.call("neg", span, vec![inner.tokens]), Kind::Active)
                 } else {
@@ -1076,7 +1107,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     Kind::ActiveRef | Kind::ActiveMut => Kind::Active,
                     Kind::Float | Kind::FloatMut => Kind::Float,
                     Kind::Active => Kind::Active,
-                    Kind::Array(_) => inner.kind.clone(),
+                    Kind::Array(_) | Kind::Matrix(_) => inner.kind.clone(),
                     _ => Kind::Other,
                 };
                 let rebound = self
@@ -1154,6 +1185,21 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             }
         }
         let mut recv = self.expr(&m.receiver, None);
+        let matrix_recv = is_matrix(&recv.kind)
+            || (matches!(recv.kind, Kind::Active | Kind::ActiveRef)
+                && matrices::matrix_only_method(&name));
+        if matrix_recv
+            && (recv.kind.is_active() || m.args.iter().any(|a| self.mentions(a).is_some()))
+        {
+            match self.matrix_method(m, recv) {
+                Ok(l) => return l,
+                Err(r) if r.kind.is_active() => {
+                    self.matrix_method_error(m);
+                    return Lowered::new(e.to_token_stream(), Kind::Other);
+                }
+                Err(r) => recv = r,
+            }
+        }
         let container_recv = match &recv.kind {
             Kind::Array(_) | Kind::Iter(_) => true,
             Kind::Active | Kind::ActiveRef => {
@@ -1367,6 +1413,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     }
 
     fn call_expr(&mut self, c: &syn::ExprCall, e: &Expr) -> Lowered {
+        if c.args.iter().any(|a| self.mentions(a).is_some()) {
+            if let Some(l) = self.matrix_constructor(c) {
+                return l;
+            }
+        }
         let args: Vec<Lowered> = c.args.iter().map(|a| self.expr(a, None)).collect();
         let any_active = args.iter().any(|a| a.kind.is_active());
         let rebuild = |func: TokenStream, args: Vec<Lowered>| {
@@ -1499,6 +1550,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let Some(found) = found else {
             return Lowered::new(mac.to_token_stream(), kind);
         };
+        if let Some(l) = self.matrix_literal(mac) {
+            return l;
+        }
         if PRIMAL_MACROS.contains(&name.as_str()) {
             let parsed = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated);
             match parsed {
@@ -1818,7 +1872,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let it = self.expr(&f.expr, None);
         let item = match &it.kind {
             Kind::Iter(k) => Some((**k).clone()),
-            Kind::Array(k) => Some(ref_item(k)),
+            Kind::Array(k) | Kind::Matrix(k) => Some(ref_item(k)),
             Kind::Active | Kind::ActiveRef => Some(Kind::ActiveRef),
             k if k.is_active() => {
                 self.cx.error_spanned_by(
@@ -2168,6 +2222,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Expr::Binary(b) => match b.op {
                 BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_) | BinOp::Rem(_) => {
                     match (self.guess(&b.left), self.guess(&b.right)) {
+                        (Kind::Matrix(_), _) | (_, Kind::Matrix(_)) => {
+                            Kind::Matrix(Box::new(Kind::Float))
+                        }
                         (Kind::Float, _) | (_, Kind::Float) => Kind::Float,
                         _ => Kind::Other,
                     }
@@ -2176,7 +2233,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             },
             Expr::Cast(c) if is_float_type(&c.ty, &self.info.float_names) => Kind::Float,
             Expr::Reference(r) => match self.guess(&r.expr) {
-                k @ Kind::Array(_) => k,
+                k @ (Kind::Array(_) | Kind::Matrix(_)) => k,
                 Kind::Float => Kind::Float,
                 _ => Kind::Other,
             },
@@ -2194,8 +2251,21 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Expr::Field(f) => match self.guess(&f.base) {
                 Kind::Struct(_) => Kind::Float,
                 Kind::ActiveStruct(_) => Kind::Active,
+                Kind::Matrix(k) if matches!(&f.member, syn::Member::Named(n) if crate::symbol::is_nalgebra_field(&n.to_string())) => {
+                    *k
+                }
                 _ => Kind::Other,
             },
+            Expr::MethodCall(m) if is_matrix(&self.guess(&m.receiver)) => {
+                let name = m.method.to_string();
+                match name.as_str() {
+                    "iter" => Kind::Iter(Box::new(Kind::Float)),
+                    "dot" | "norm" | "norm_squared" | "magnitude" | "magnitude_squared" | "sum"
+                    | "product" | "max" | "min" | "trace" | "mean" => Kind::Float,
+                    "len" | "nrows" | "ncols" | "shape" | "is_empty" | "is_square" => Kind::Other,
+                    _ => Kind::Matrix(Box::new(Kind::Float)),
+                }
+            }
             Expr::MethodCall(m)
                 if matches!(self.guess(&m.receiver), Kind::Array(_) | Kind::Iter(_)) =>
             {
@@ -2255,6 +2325,8 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                         && matches!(last.as_str(), "new" | "with_capacity");
                     if float_path && last != "from" {
                         Kind::Float
+                    } else if matrices::nalgebra_call_path(&fp.path) {
+                        Kind::Matrix(Box::new(Kind::Float))
                     } else if vec_new {
                         Kind::Array(Box::new(Kind::Other))
                     } else {
@@ -2265,7 +2337,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             },
             Expr::Index(i) => match self.guess(&i.expr) {
                 k @ Kind::Array(_) if matches!(&*i.index, Expr::Range(_)) => k,
-                Kind::Array(k) => *k,
+                Kind::Array(k) | Kind::Matrix(k) => *k,
                 Kind::Active | Kind::ActiveRef => Kind::Active,
                 _ => match self.binding_of(&i.expr) {
                     Some((_, id)) if self.env.binding(id).is_some_and(|b| b.float_container) => {
@@ -2283,6 +2355,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 )),
                 None => Kind::Other,
             },
+            Expr::Macro(m) if matrices::matrix_macro(&m.mac) => Kind::Matrix(Box::new(Kind::Float)),
             Expr::Macro(m) => {
                 let name = m
                     .mac
@@ -2587,10 +2660,27 @@ impl VisitMut for PrimalSubst<'_, '_, '_> {
             *e = syn::parse2::<Expr>(t.clone()).unwrap_or(Expr::Verbatim(t));
             return;
         }
+        // `v.x` of a nalgebra vector of jets: the entry's value.
+        if let Expr::Field(f) = e {
+            let named = matches!(&f.member, syn::Member::Named(n) if crate::symbol::is_nalgebra_field(&n.to_string()));
+            let matrix = optimize::single_ident(&f.base).is_some_and(|i| {
+                let name = i.to_string();
+                !self.shadow.contains(&name)
+                    && self.lw.active_name(&name)
+                    && self.lw.matrix_name(&name)
+            });
+            if named && matrix {
+                let t = self.lw.value_of(e.to_token_stream(), e.span());
+                *e = syn::parse2::<Expr>(t.clone()).unwrap_or(Expr::Verbatim(t));
+                return;
+            }
+        }
         // `x.len()` of a container of jets: as written.
         if let Expr::MethodCall(m) = e {
-            if matches!(m.method.to_string().as_str(), "len" | "is_empty")
-                && optimize::single_ident(&m.receiver).is_some()
+            if matches!(
+                m.method.to_string().as_str(),
+                "len" | "is_empty" | "nrows" | "ncols" | "shape" | "is_square"
+            ) && optimize::single_ident(&m.receiver).is_some()
             {
                 for a in &mut m.args {
                     self.visit_expr_mut(a);
@@ -2601,6 +2691,15 @@ impl VisitMut for PrimalSubst<'_, '_, '_> {
         if let Expr::Path(p) = e {
             if let Some(i) = optimize::path_ident(p) {
                 let name = i.to_string();
+                if !self.shadow.contains(&name)
+                    && self.lw.active_name(&name)
+                    && self.lw.matrix_name(&name)
+                {
+                    // A matrix of jets: the matrix of its values.
+                    let t = self.lw.matrix_values(quote!(#i), i.span());
+                    *e = syn::parse2::<Expr>(t.clone()).unwrap_or(Expr::Verbatim(t));
+                    return;
+                }
                 if !self.shadow.contains(&name)
                     && self.lw.active_name(&name)
                     && !self.lw.container_name(&name)

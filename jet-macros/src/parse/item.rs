@@ -12,7 +12,8 @@ use crate::ctxt::Ctxt;
 use crate::lower::ir::Kind;
 use crate::parse::args::Args;
 use crate::symbol::{
-    COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS, STRUCT_MARK, STRUCT_TWIN_SUFFIX,
+    is_nalgebra_type, COMPANION_SUFFIX, FLOAT_PRIMITIVES, FLOAT_TRAITS, STRUCT_MARK,
+    STRUCT_TWIN_SUFFIX,
 };
 
 /// What a parameter becomes in the companion.
@@ -48,6 +49,12 @@ pub(crate) struct FnInfo<'a> {
     pub(crate) params: Vec<ParamInfo<'a>>,
     pub(crate) ret: RetShape,
     pub(crate) companion: Ident,
+    /// The function names nalgebra matrix types: the generic companion's jet parameter
+    /// must be a nalgebra `Scalar`.
+    pub(crate) nalgebra: bool,
+    /// The float type is a generic parameter of the function without a `Float` bound
+    /// (`T: RealField`): the companion adds `T: Float`, which jets need.
+    pub(crate) needs_float_bound: bool,
 }
 
 /// Parses the item; anything but a function with a body is an error that names it.
@@ -177,6 +184,9 @@ pub(crate) fn type_shape(ty: &Type, names: &[String]) -> Option<Kind> {
             if let Some(n) = struct_name(ty, names) {
                 return Some(Kind::Struct(n));
             }
+            if let Some(elem) = nalgebra_scalar(p) {
+                return is_float_type(elem, names).then(|| Kind::Matrix(Box::new(Kind::Float)));
+            }
             is_float_type(ty, names).then_some(Kind::Float)
         }
         _ => None,
@@ -245,6 +255,10 @@ pub(crate) fn float_leaves(ty: &Type, names: &[String], out: &mut Vec<Type>) {
         Type::Path(p) if p.qself.is_none() => {
             if is_float_type(ty, names) {
                 out.push(ty.clone());
+            } else if let Some(elem) = nalgebra_scalar(p) {
+                if is_float_type(elem, names) {
+                    out.push(elem.clone());
+                }
             } else if let Some(seg) = p.path.segments.last() {
                 if seg.ident == "Vec" {
                     if let syn::PathArguments::AngleBracketed(a) = &seg.arguments {
@@ -300,6 +314,11 @@ pub(crate) fn jet_type(ty: &Type, names: &[String], jet: &TokenStream) -> TokenS
                 let twin = syn::Ident::new(&format!("{n}{STRUCT_TWIN_SUFFIX}"), span);
                 return quote!(#twin<#jet>);
             }
+            if nalgebra_scalar(p).is_some() {
+                let mut p2 = p.clone();
+                jet_type_args(&mut p2.path, names, jet);
+                return p2.into_token_stream();
+            }
             let mut p2 = p.clone();
             if let Some(seg) = p2.path.segments.last_mut() {
                 if seg.ident == "Vec" {
@@ -314,6 +333,45 @@ pub(crate) fn jet_type(ty: &Type, names: &[String], jet: &TokenStream) -> TokenS
             p2.into_token_stream()
         }
         other => other.into_token_stream(),
+    }
+}
+
+/// The scalar type of a nalgebra matrix or vector type (`f64` of `SVector<f64, 3>`,
+/// `Vector3<T>`, `nalgebra::DMatrix<f32>`): its first generic argument.
+pub(crate) fn nalgebra_scalar(p: &syn::TypePath) -> Option<&Type> {
+    if p.qself.is_some() {
+        return None;
+    }
+    let seg = p.path.segments.last()?;
+    if !is_nalgebra_type(&seg.ident.to_string()) {
+        return None;
+    }
+    match &seg.arguments {
+        syn::PathArguments::AngleBracketed(a) => match a.args.first()? {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Replaces the float type arguments of `path` (and of the types nested in them, e.g.
+/// the storage of `Matrix<f64, U3, U1, ArrayStorage<f64, 3, 1>>`) by the jet type.
+pub(crate) fn jet_type_args(path: &mut syn::Path, names: &[String], jet: &TokenStream) {
+    for seg in path.segments.iter_mut() {
+        if let syn::PathArguments::AngleBracketed(a) = &mut seg.arguments {
+            for arg in a.args.iter_mut() {
+                if let syn::GenericArgument::Type(t) = arg {
+                    if is_float_type(t, names) {
+                        *t = Type::Verbatim(jet.clone());
+                    } else if let Type::Path(tp) = t {
+                        if tp.qself.is_none() {
+                            jet_type_args(&mut tp.path, names, jet);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -579,6 +637,8 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
             format!("the companion cannot share the name `{fname}` of the original function; choose another `name = \"...\"`"),
         );
     }
+    let nalgebra = mentions_nalgebra(f.to_token_stream());
+    let needs_float_bound = lacks_float_bound(f, &scalar_name);
     Some(FnInfo {
         original: f,
         float_names: names,
@@ -586,7 +646,51 @@ pub(crate) fn analyze<'a>(cx: &Ctxt, args: &Args, f: &'a ItemFn) -> Option<FnInf
         params,
         ret: ret?,
         companion,
+        nalgebra,
+        needs_float_bound,
     })
+}
+
+/// Whether `ts` names a nalgebra matrix type or matrix macro anywhere.
+fn mentions_nalgebra(ts: TokenStream) -> bool {
+    ts.into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(i) => {
+            let n = i.to_string();
+            is_nalgebra_type(&n)
+                || matches!(n.as_str(), "vector" | "matrix" | "dvector" | "dmatrix")
+        }
+        proc_macro2::TokenTree::Group(g) => mentions_nalgebra(g.stream()),
+        _ => false,
+    })
+}
+
+/// Whether `scalar` is a type parameter of `f` none of whose bounds is `Float` (e.g. a
+/// `T: RealField`).
+fn lacks_float_bound(f: &ItemFn, scalar: &str) -> bool {
+    let is_float = |b: &TypeParamBound| match b {
+        TypeParamBound::Trait(t) => t.path.segments.last().is_some_and(|s| s.ident == "Float"),
+        _ => false,
+    };
+    let mut declared = false;
+    let mut bounded = false;
+    for p in &f.sig.generics.params {
+        if let GenericParam::Type(tp) = p {
+            if tp.ident == scalar {
+                declared = true;
+                bounded |= tp.bounds.iter().any(is_float);
+            }
+        }
+    }
+    if let Some(w) = &f.sig.generics.where_clause {
+        for pred in &w.predicates {
+            if let WherePredicate::Type(pt) = pred {
+                if type_name(&pt.bounded_ty).is_some_and(|n| n == scalar) {
+                    bounded |= pt.bounds.iter().any(is_float);
+                }
+            }
+        }
+    }
+    declared && !bounded
 }
 
 fn ret_shape(cx: &Ctxt, ty: &Type, names: &[String], scalar: &str) -> Option<RetShape> {
