@@ -438,3 +438,54 @@ fn constructors_from_jets_and_matrix_products_of_jets() {
     assert_close(&got[1].coefficients(), &e1.coefficients(), 1e-14, "entry 1");
     assert_eq!(built(s0, t0)[0], got[0].value());
 }
+
+/// Entry writes into plain buffers that become jets, outer and inner products through
+/// `transpose`, a loop over `iter()` and an index loop over a plain matrix.
+#[jet(order = 3, wrt(x))]
+fn by_entries(x: &SVector<f64, 3>, m: &SMatrix<f64, 3, 3>) -> f64 {
+    let mut s: SVector<f64, 3> = SVector::zeros();
+    let mut t = SVector::<f64, 3>::zeros();
+    for i in 0..3 {
+        s[i] = x[i].sin();
+        for j in 0..3 {
+            t[i] += m[(i, j)] * x[j];
+        }
+    }
+    let inner = (s.transpose() * t)[0];
+    let outer = t * s.transpose();
+    let mut acc = 0.0;
+    for v in x.iter() {
+        acc += *v * *v;
+    }
+    inner + outer.trace() + acc - (m * x - t).norm_squared()
+}
+
+#[test]
+fn entry_writes_transposes_and_loops() {
+    let m = SMatrix::<f64, 3, 3>::new(0.5, -0.2, 0.1, 0.3, 0.9, -0.4, -0.7, 0.2, 0.6);
+    for (x0, v) in cases() {
+        let x = SVector::<Jet<f64, 4>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let got = by_entries_jet(&x, &m);
+        // 2 sin(x)·(M x) + |x|², by hand on jets.
+        let mut want = Jet::<f64, 4>::constant(0.0);
+        for i in 0..3 {
+            let mut ti = Jet::constant(0.0);
+            for j in 0..3 {
+                ti = ti + x[j] * m[(i, j)];
+            }
+            want = want + 2.0 * x[i].sin() * ti + x[i] * x[i];
+        }
+        assert_close(
+            &got.coefficients(),
+            &want.coefficients(),
+            1e-13,
+            "by entries",
+        );
+        assert_close(
+            &[by_entries(&SVector::from(x0), &m)],
+            &[want.value()],
+            1e-14,
+            "plain by entries",
+        );
+    }
+}
