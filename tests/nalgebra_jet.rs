@@ -471,9 +471,9 @@ fn entry_writes_transposes_and_loops() {
         for i in 0..3 {
             let mut ti = Jet::constant(0.0);
             for j in 0..3 {
-                ti = ti + x[j] * m[(i, j)];
+                ti += x[j] * m[(i, j)];
             }
-            want = want + 2.0 * x[i].sin() * ti + x[i] * x[i];
+            want += 2.0 * x[i].sin() * ti + x[i] * x[i];
         }
         assert_close(
             &got.coefficients(),
@@ -487,5 +487,42 @@ fn entry_writes_transposes_and_loops() {
             1e-14,
             "plain by entries",
         );
+    }
+}
+
+/// A `T: RealField` function with float methods on plain `T` values (ambiguous between
+/// `ComplexField` and `Float` in the companion, which adds `T: Float`; written in path
+/// form there) and in a branch condition on a jet.
+#[jet(order = 3, wrt(x))]
+fn scaled_norm<T: RealField + Copy>(x: &SVector<T, 3>, c: T) -> T {
+    let s = c.sqrt();
+    let u = T::ln(c) + (c * c).exp();
+    if x[0].abs().sqrt() > s.max(c) {
+        return x.norm() * s;
+    }
+    x.norm() * s + u
+}
+
+#[test]
+fn real_field_with_plain_float_methods() {
+    for (x0, v) in cases() {
+        let x = SVector::<Jet<f64, 4>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let c = 0.8f64;
+        let got = scaled_norm_jet(&x, c);
+        let n = (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]).sqrt();
+        let taken = x0[0].abs().sqrt() > c.sqrt().max(c);
+        let want = if taken {
+            n * c.sqrt()
+        } else {
+            n * c.sqrt() + (c.ln() + (c * c).exp())
+        };
+        assert_close(
+            &got.coefficients(),
+            &want.coefficients(),
+            1e-14,
+            "RealField",
+        );
+        let plain = scaled_norm(&SVector::from(x0), c);
+        assert_close(&[plain], &[want.value()], 1e-15, "plain RealField");
     }
 }

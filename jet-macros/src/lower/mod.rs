@@ -509,6 +509,20 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             shadow: Vec::new(),
         };
         p.visit_expr_mut(&mut e2);
+        if self.info.needs_float_bound {
+            FloatUfcs { lw: self }.visit_expr_mut(&mut e2);
+        }
+        e2.into_token_stream()
+    }
+
+    /// An expression without active values, as written (with float methods of plain `T`
+    /// values in path form where the companion's extra `T: Float` makes them ambiguous).
+    fn plain(&self, e: &Expr) -> TokenStream {
+        if !self.info.needs_float_bound {
+            return e.to_token_stream();
+        }
+        let mut e2 = e.clone();
+        FloatUfcs { lw: self }.visit_expr_mut(&mut e2);
         e2.into_token_stream()
     }
 
@@ -615,7 +629,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             && !self.derefs_rebound(e)
             && !calls_iter_mut(e)
         {
-            let l = Lowered::new(e.to_token_stream(), self.guess(e));
+            let l = Lowered::new(self.plain(e), self.guess(e));
             match want {
                 Some(w) => self.coerce(l, w, e.span()),
                 None => l,
@@ -1232,6 +1246,19 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 Some(Rule::Method(_)) if recv.kind == Kind::Float => Kind::Float,
                 _ => self.guess(e),
             };
+            if self.info.needs_float_bound
+                && recv.kind == Kind::Float
+                && primitives::float_trait_method(&name)
+            {
+                // `T: RealField + Float`: `c.sqrt()` is ambiguous; `Float::sqrt(c)`.
+                let (root, scalar) = (&self.ty.root, &self.ty.scalar);
+                let (rt, meth) = (recv.tokens, &m.method);
+                let at = args.into_iter().map(|a| a.tokens);
+                return Lowered::new(
+                    quote_spanned!(span=> <#scalar as #root::Float>::#meth(#rt, #(#at),*)),
+                    kind,
+                );
+            }
             let (rt, dot, meth, tf) = (recv.tokens, &m.dot_token, &m.method, &m.turbofish);
             let at = args.into_iter().map(|a| a.tokens);
             let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#at),*));
@@ -2734,4 +2761,99 @@ impl VisitMut for PrimalSubst<'_, '_, '_> {
         m.tokens = self.lw.primal_tokens(m.tokens.clone(), &self.shadow);
     }
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Rewrites `c.sqrt()` of a plain float `c` (and `T::sqrt(c)`) into
+/// `<T as jet::Float>::sqrt(c)`: in a `T: RealField` function the companion adds
+/// `T: Float`, and both traits have these methods.
+struct FloatUfcs<'l, 's, 'a> {
+    lw: &'l Lowerer<'s, 'a>,
+}
+
+impl FloatUfcs<'_, '_, '_> {
+    /// Whether `e` is recognizably a plain float of the companion's float type.
+    fn plain_float(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Paren(p) => self.plain_float(&p.expr),
+            Expr::Group(g) => self.plain_float(&g.expr),
+            Expr::Path(p) => optimize::path_ident(p)
+                .and_then(|i| self.lw.env.lookup(&i.to_string()))
+                .is_some_and(|id| {
+                    !self.lw.is_active(id) && self.lw.env.binding(id).is_some_and(|b| b.float)
+                }),
+            Expr::MethodCall(m) => {
+                primitives::float_trait_method(&m.method.to_string())
+                    && self.plain_float(&m.receiver)
+            }
+            Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => self.plain_float(&u.expr),
+            Expr::Binary(b) => {
+                matches!(
+                    b.op,
+                    BinOp::Add(_) | BinOp::Sub(_) | BinOp::Mul(_) | BinOp::Div(_)
+                ) && (self.plain_float(&b.left) || self.plain_float(&b.right))
+            }
+            // `<J as Taylor<T>>::value(&x)` (what the primal reads of a jet), and
+            // `<T as Float>::sqrt(c)` (rewritten here).
+            Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.qself.is_some()
+            && p.path.segments.last().is_some_and(|s| {
+                s.ident == "value" || primitives::float_trait_method(&s.ident.to_string())
+            })),
+            _ => false,
+        }
+    }
+
+    fn scalar_path(&self, p: &syn::ExprPath) -> Option<Ident> {
+        let segs: Vec<&syn::PathSegment> = p.path.segments.iter().collect();
+        match segs.as_slice() {
+            [t, m]
+                if p.qself.is_none()
+                    && t.arguments.is_empty()
+                    && t.ident == self.lw.ty.scalar.to_string()
+                    && primitives::float_trait_method(&m.ident.to_string()) =>
+            {
+                Some(m.ident.clone())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl VisitMut for FloatUfcs<'_, '_, '_> {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        visit_mut::visit_expr_mut(self, e);
+        let (root, scalar) = (&self.lw.ty.root, &self.lw.ty.scalar);
+        let new = match &*e {
+            Expr::MethodCall(m)
+                if m.turbofish.is_none()
+                    && primitives::float_trait_method(&m.method.to_string())
+                    && self.plain_float(&m.receiver) =>
+            {
+                let (mut r, meth, args) = (&*m.receiver, &m.method, &m.args);
+                // `(c * c).exp()` → `exp(c * c)`: the parentheses are not needed there.
+                while let Expr::Paren(p) = r {
+                    r = &p.expr;
+                }
+                let comma = (!args.is_empty()).then(|| quote!(,));
+                Some(
+                    quote_spanned!(meth.span()=> <#scalar as #root::Float>::#meth(#r #comma #args)),
+                )
+            }
+            Expr::Call(c) => match &*c.func {
+                Expr::Path(p) => self.scalar_path(p).map(|meth| {
+                    let args = &c.args;
+                    quote_spanned!(meth.span()=> <#scalar as #root::Float>::#meth(#args))
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(t) = new {
+            if let Ok(parsed) = syn::parse2::<Expr>(t) {
+                *e = parsed;
+            }
+        }
+    }
+    fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    fn visit_macro_mut(&mut self, _: &mut Macro) {}
 }

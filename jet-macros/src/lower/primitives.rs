@@ -118,6 +118,30 @@ pub(crate) fn lookup(name: &str) -> Option<Rule> {
     })
 }
 
+/// Methods of num-traits' `Float` that nalgebra's `RealField` also has: on a plain `T`
+/// of a `T: RealField` function, whose companion adds `T: Float`, the method call is
+/// ambiguous and is written `<T as Float>::name(..)`.
+pub(crate) fn float_trait_method(name: &str) -> bool {
+    (UNARY.contains(&name) && name != "erf")
+        || matches!(
+            name,
+            "atan2"
+                | "hypot"
+                | "min"
+                | "max"
+                | "mul_add"
+                | "powf"
+                | "powi"
+                | "log"
+                | "sin_cos"
+                | "is_nan"
+                | "is_finite"
+                | "is_infinite"
+                | "is_sign_positive"
+                | "is_sign_negative"
+        )
+}
+
 /// Names that exist on `f64` but have no Taylor rule: named in the error message.
 pub(crate) fn known_unsupported(name: &str) -> bool {
     matches!(
