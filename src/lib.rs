@@ -19,6 +19,38 @@ pub mod __private {
     // otherwise.
     #[allow(unused_imports)]
     pub use jet_runtime::__private::*;
+
+    /// A generic companion calls the companion of a function of kind `Self`, recorded
+    /// beside the function as `const __jet_kind_f`: `()` for a generic companion (`#[jet]`
+    /// without `order`, `#[jet::primitive]`), `[(); K]` for `#[jet(order = K)]`. Allowed
+    /// for `()` only; on a mismatch the callee's type is an error, so the call itself
+    /// reports nothing more.
+    #[diagnostic::on_unimplemented(
+        message = "the generic companion of this `#[jet]` function (no `order`) calls a companion compiled for one jet type (`#[jet(order = ..)]`)",
+        label = "compiled with an `order`",
+        note = "a generic companion passes on whatever jets it is given (`Jet` of any order, `MultiJet`, `CollapsedJet`): give the called function `#[jet]` without `order` too, or give this one an `order`"
+    )]
+    pub trait CalledFromGeneric<F> {
+        /// `F` when the callee is generic.
+        type Callee;
+        /// The callee's companion, unchanged.
+        fn pass(f: F) -> Self::Callee;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<F> CalledFromGeneric<F> for () {
+        type Callee = F;
+        #[inline(always)]
+        fn pass(f: F) -> F {
+            f
+        }
+    }
+
+    /// `f`, the companion of a function of kind `K`, called from a generic companion.
+    #[inline(always)]
+    pub fn callee<K: CalledFromGeneric<F>, F>(_kind: K, f: F) -> K::Callee {
+        K::pass(f)
+    }
 }
 
 #[cfg(feature = "std")]

@@ -65,6 +65,9 @@ const CORPUS: &[&str] = &[
     "fn b3(x: &[f64]) -> &[f64] { let y = [x[0]; 3]; let z: Vec<[f64; 2]> = vec![[x[0], 1.0]; 2]; for [a, b] in z { } &y[..] }",
     "fn n1(x: &SVector<f64, 3>, m: &SMatrix<f64, 4, 3>, b: &SVector<f64, 4>, w: &SVector<f64, 4>) -> f64 { let h = (m * x + b).map(|v| v.tanh()); w.dot(&h).tanh() + x.norm() * x[0] - x.norm_squared() / x.sum() }",
     "fn n2<T: RealField + Copy>(p: &Vector3<T>, q: &nalgebra::SVector<T, 3>, a: &DMatrix<T>) -> SVector<T, 3> { let c = p.cross(q); let mut acc = Vector3::new(p.x, q.y, T::one()); acc += c; acc -= q.normalize(); if acc.norm() > T::one() { acc * 0.5 } else { 2.0 * acc.component_mul(&c) - W * acc } }",
+    "impl<T: Float> Potential<T> for Morse<T> { #[jet(order = 4)] fn energy(&self, r: T) -> T { let e = (-self.a * (r - self.re)).exp(); self.d * self.well(e) } fn name(&self) -> &str { \"m\" } #[jet::jet] fn g(x: f64) -> f64 { Self::h(x) } type A = f64; const K: f64 = 1.0; }",
+    "impl Elastic for Spring { fn energy(&self, x: f64) -> f64 { let d = x - self.rest; 0.5 * self.k * d * d } fn label(&self) -> String { format!(\"{}\", self.k) } fn set(&mut self, x: f64) { self.k = x; } }",
+    "fn gen(x: f64, c: &[f64]) -> f64 { let mut s = x; for v in C.iter() { s = s + v; s += v * x; s = v.max(s); } for w in self.c.iter().rev() { s = s * x + w; } inner(s, x) * m::other(x) + Self::h(x) + <T>::q(x) }",
     "fn n3(s: f64, t: f64) -> Vector2<f64> { let u = Vector2::new(s, t); let w = vector![1.0, s].map(|c| c * s); let m = Matrix2::from_fn(|i, j| s * (i + j) as f64); let mut out = -(m * u) + w.scale(t); for v in out.iter_mut() { *v = v.sin(); } out.transpose().transpose() + u.fancy() }",
 ];
 

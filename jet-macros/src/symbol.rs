@@ -22,6 +22,10 @@ pub(crate) const STRUCT_TWIN_SUFFIX: &str = "Jet";
 /// to a type name, so it is not taken for a float).
 pub(crate) const STRUCT_MARK: &str = "struct:";
 
+/// The prefix of the hidden const recording a companion's kind (`__jet_kind_f`), which
+/// a generic companion checks before calling it.
+pub(crate) const KIND_PREFIX: &str = "__jet_kind_";
+
 /// The suffix of a companion's default name.
 pub(crate) const COMPANION_SUFFIX: &str = "_jet";
 

@@ -37,6 +37,9 @@ pub(crate) struct Binding {
     /// Rebound by value from a reference (a `for` or closure pattern over `iter()`):
     /// `*v` in the source reads `v`.
     pub(crate) rebound: bool,
+    /// An item of an iterable the analysis cannot classify (`C.iter()` of a `const`,
+    /// `self.c.iter()`): maybe a `&T`, read by value where it meets a jet.
+    pub(crate) unknown_item: bool,
 }
 
 /// The scope stack of one pass.
@@ -91,5 +94,9 @@ impl Env {
 
     pub(crate) fn binding(&self, id: BindingId) -> Option<&Binding> {
         self.bindings.get(&id)
+    }
+
+    pub(crate) fn binding_mut(&mut self, id: BindingId) -> Option<&mut Binding> {
+        self.bindings.get_mut(&id)
     }
 }

@@ -25,7 +25,9 @@ const PASSTHROUGH: &[&str] = &[
 pub(crate) fn signature(info: &FnInfo<'_>, ty: &Types, jet_param: Option<&Ident>) -> TokenStream {
     let f = info.original;
     let sig = &f.sig;
-    let Types { root, jet, scalar } = ty;
+    let Types {
+        root, jet, scalar, ..
+    } = ty;
     let mut generics = sig.generics.clone();
     if let Some(j) = jet_param {
         if info.nalgebra {
@@ -116,4 +118,33 @@ pub(crate) fn companion(
     let attrs = attributes(info);
     let sig = signature(info, ty, jet_param);
     quote!(#attrs #sig #body)
+}
+
+/// The hidden const recording the companion's kind beside the function, which a generic
+/// companion checks before calling `f_jet`: `const __jet_kind_f: () = ();` for a generic
+/// companion, `[(); K]` for `order = K` (types that need no path, so `crate = "..."`
+/// re-exports need nothing more). None for methods with a receiver (called as
+/// `self.f(..)`, unchecked), whose impl may be a trait's, where no extra item fits.
+pub(crate) fn kind_marker(info: &FnInfo<'_>, order: Option<usize>) -> TokenStream {
+    let f = info.original;
+    if f.sig.receiver().is_some() {
+        return TokenStream::new();
+    }
+    let name = Ident::new(
+        &format!("{}{}", crate::symbol::KIND_PREFIX, f.sig.ident),
+        f.sig.ident.span(),
+    );
+    let vis = &f.vis;
+    let (ty, value) = match order {
+        Some(k) => {
+            let k = syn::LitInt::new(&k.to_string(), f.sig.ident.span());
+            (quote!([(); #k]), quote!([(); #k]))
+        }
+        None => (quote!(()), quote!(())),
+    };
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code)]
+        #vis const #name: #ty = #value;
+    }
 }

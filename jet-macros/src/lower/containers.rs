@@ -525,7 +525,10 @@ impl Lowerer<'_, '_> {
                         binding.shape = Some(k.deactivate());
                         binding.float_container = !active;
                     }
-                    _ => binding.pinned = Some("it is bound by a pattern".to_string()),
+                    _ => {
+                        binding.pinned = Some("it is bound by a pattern".to_string());
+                        binding.unknown_item = *k == Kind::Other;
+                    }
                 }
                 let id = self.env.declare(x, binding);
                 if active && self.state.active.insert(id) {

@@ -46,6 +46,9 @@ pub(crate) struct Types {
     pub(crate) jet: TokenStream,
     /// The float type `T` of the active parameters.
     pub(crate) scalar: TokenStream,
+    /// The companion is generic over the jet kind (no `order`) and names `jet` itself
+    /// (no `crate = ".."`): calls of other companions check their kind first.
+    pub(crate) checked_calls: bool,
 }
 
 /// What the activity analysis carries from one pass to the next.
@@ -173,6 +176,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                             shape,
                             alias: None,
                             rebound: false,
+                            unknown_item: false,
                         },
                     );
                     if p.role == Role::Active {
@@ -191,7 +195,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
     // ---- generated calls --------------------------------------------------------------
 
     fn call(&self, name: &str, span: Span, args: Vec<TokenStream>) -> TokenStream {
-        let Types { root, jet, scalar } = self.ty;
+        let Types {
+            root, jet, scalar, ..
+        } = self.ty;
         let m = Ident::new(name, span);
         // `(a + b)` as a whole argument needs no parentheses (rustc would warn).
         let args = args.into_iter().map(|a| {
@@ -491,6 +497,35 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         })
     }
 
+    /// Flags the binding of a plain-name pattern over items of unknown kind.
+    fn flag_unknown_item(&mut self, pat: &Pat) {
+        let ident = match pat {
+            Pat::Ident(pi) if pi.subpat.is_none() && pi.by_ref.is_none() => &pi.ident,
+            _ => return,
+        };
+        if let Some(b) = self.env.binding_mut(binding_id(ident)) {
+            b.unknown_item = true;
+        }
+    }
+
+    /// An item of an iterable of unknown kind (`v` of `for v in C.iter()`), where it
+    /// meets a jet: read by value, `*Borrow::<T>::borrow(&v)`, which takes a `&T` and a
+    /// `T` alike.
+    fn read_unknown_item(&self, e: &Expr, l: Lowered) -> Lowered {
+        if l.kind != Kind::Other {
+            return l;
+        }
+        let flagged = self
+            .binding_of(e)
+            .and_then(|(_, id)| self.env.binding(id))
+            .is_some_and(|b| b.unknown_item);
+        if !flagged {
+            return l;
+        }
+        let scalar = self.ty.scalar.clone();
+        Lowered::new(self.borrow_deref(l.tokens, &scalar, e.span()), Kind::Float)
+    }
+
     /// Whether `name` is a nalgebra matrix binding.
     fn matrix_name(&self, name: &str) -> bool {
         self.env.lookup(name).is_some_and(|id| {
@@ -630,6 +665,10 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             && !calls_iter_mut(e)
         {
             let l = Lowered::new(self.plain(e), self.guess(e));
+            let l = match want {
+                Some(w) if w.is_active() => self.read_unknown_item(e, l),
+                _ => l,
+            };
             match want {
                 Some(w) => self.coerce(l, w, e.span()),
                 None => l,
@@ -880,8 +919,14 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         };
         if let Some(op) = arith {
             let same = optimize::same_binding(&b.left, &b.right).is_some();
-            let l = self.expr(&b.left, None);
-            let r = self.expr(&b.right, None);
+            let mut l = self.expr(&b.left, None);
+            let mut r = self.expr(&b.right, None);
+            if r.kind.is_active() {
+                l = self.read_unknown_item(&b.left, l);
+            }
+            if l.kind.is_active() {
+                r = self.read_unknown_item(&b.right, r);
+            }
             return self.arith(op, &b.op, l, r, same, span);
         }
         let compound = match b.op {
@@ -993,6 +1038,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         let op_tok = &b.op;
         if let Some((ident, id)) = self.binding_of(&b.left) {
             let r = self.expr(&b.right, None);
+            let r = if self.is_active(id) {
+                self.read_unknown_item(&b.right, r)
+            } else {
+                r
+            };
             let mut active = self.is_active(id);
             if !active && r.kind.is_active() {
                 active = self.mark(id, ident, b.right.to_token_stream());
@@ -1013,6 +1063,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         if let Some((ident, id)) = self.place_root(&b.left) {
             // `g[i] += v`, `*g += v`: an element of a container (or an item of `iter_mut`).
             let r = self.expr(&b.right, None);
+            let r = if self.is_active(id) {
+                self.read_unknown_item(&b.right, r)
+            } else {
+                r
+            };
             let mut active = self.is_active(id);
             if !active && r.kind.is_active() {
                 active = self.mark_place(id, ident, b.right.to_token_stream());
@@ -1241,6 +1296,18 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         }
         let args: Vec<Lowered> = m.args.iter().map(|a| self.expr(a, None)).collect();
         let any_active = recv.kind.is_active() || args.iter().any(|a| a.kind.is_active());
+        let (recv, args) = if any_active {
+            let recv = self.read_unknown_item(&m.receiver, recv);
+            let args = m
+                .args
+                .iter()
+                .zip(args)
+                .map(|(a, l)| self.read_unknown_item(a, l))
+                .collect();
+            (recv, args)
+        } else {
+            (recv, args)
+        };
         if !any_active {
             let kind = match primitives::lookup(&name) {
                 Some(Rule::Method(_)) if recv.kind == Kind::Float => Kind::Float,
@@ -1276,8 +1343,11 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     // `self.g(x)`: the companion method of another `#[jet]` method.
                     let new =
                         Ident::new(&format!("{name}{}", crate::symbol::COMPANION_SUFFIX), span);
-                    let at: Vec<TokenStream> =
-                        args.into_iter().map(|a| self.call_arg(a, span)).collect();
+                    let at: Vec<TokenStream> = args
+                        .into_iter()
+                        .zip(&m.args)
+                        .map(|(a, x)| self.call_arg(a, x.span()))
+                        .collect();
                     let rt = recv.tokens;
                     return Lowered::new(quote_spanned!(span=> #rt.#new(#(#at),*)), Kind::Active);
                 }
@@ -1548,15 +1618,32 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         });
         let at: Vec<Lowered> = args
             .into_iter()
-            .map(|a| {
+            .zip(&c.args)
+            .map(|(a, x)| {
                 let kind = a.kind.clone();
-                Lowered::new(self.call_arg(a, span), kind)
+                Lowered::new(self.call_arg(a, x.span()), kind)
             })
             .collect();
-        Lowered::new(
-            rebuild(quote_spanned!(span=> #qself #new_path), at),
-            Kind::Active,
-        )
+        let callee = quote_spanned!(span=> #qself #new_path);
+        // A generic companion checks that the callee's is generic too (`__jet_kind_g`,
+        // recorded beside `g`): an `order = K` companion takes one jet type only.
+        let callee = match (self.ty.checked_calls, &fp.qself) {
+            (true, None) => {
+                let mut kind_path = path.clone();
+                if let Some(seg) = kind_path.segments.last_mut() {
+                    seg.ident = Ident::new(
+                        &format!("{}{last}", crate::symbol::KIND_PREFIX),
+                        seg.ident.span(),
+                    );
+                    seg.arguments = syn::PathArguments::None;
+                }
+                // Every token at the callee, so rustc reports the mismatch there.
+                let root = respan(self.ty.root.clone(), span);
+                quote_spanned!(span=> #root::__private::callee(#kind_path, #callee))
+            }
+            _ => callee,
+        };
+        Lowered::new(rebuild(callee, at), Kind::Active)
     }
 
     fn macro_call(&mut self, mac: &Macro) -> Lowered {
@@ -1918,6 +2005,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             Some(k) => self.bind_pattern(&f.pat, k),
             None => {
                 self.declare_pattern(&f.pat, "it is bound by a `for` pattern");
+                self.flag_unknown_item(&f.pat);
                 (f.pat.to_token_stream(), TokenStream::new())
             }
         };
@@ -2104,6 +2192,7 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                         shape,
                         alias: None,
                         rebound: false,
+                        unknown_item: false,
                     },
                 );
                 let ty_tokens = match ty {
@@ -2326,6 +2415,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let name = m.method.to_string();
                 match primitives::lookup(&name) {
                     Some(Rule::Method(_)) | Some(Rule::Identity) => self.guess(&m.receiver),
+                    // `C.iter()` of a `const`, `self.c.iter()`: items of unknown kind
+                    // (maybe `&T`, read by value where they meet a jet).
+                    _ if name == "iter" || name == "into_iter" => Kind::Iter(Box::new(Kind::Other)),
                     _ if matches!(
                         name.as_str(),
                         "unwrap" | "expect" | "unwrap_or" | "unwrap_or_else" | "unwrap_or_default"
@@ -2428,6 +2520,23 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             _ => false,
         }
     }
+}
+
+/// `ts` with every token at `span`.
+fn respan(ts: TokenStream, span: Span) -> TokenStream {
+    ts.into_iter()
+        .map(|tt| match tt {
+            TokenTree::Group(g) => {
+                let mut ng = Group::new(g.delimiter(), respan(g.stream(), span));
+                ng.set_span(span);
+                TokenTree::Group(ng)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
 }
 
 fn is_int_two(e: &Expr) -> bool {

@@ -90,7 +90,7 @@ fn item_kind(item: &syn::Item) -> Option<&'static str> {
         syn::Item::Union(_) => "a union",
         syn::Item::Const(_) => "a const",
         syn::Item::Static(_) => "a static",
-        syn::Item::Impl(_) => "an impl block (put it on each method instead)",
+        syn::Item::Impl(_) => "an impl block here",
         syn::Item::Trait(_) => "a trait",
         syn::Item::Mod(_) => "a module",
         syn::Item::Type(_) => "a type alias",
@@ -452,6 +452,21 @@ fn render(t: &impl ToTokens) -> String {
         .replace("& ", "&")
         .replace("* const ", "*const ")
         .replace("* mut ", "*mut ")
+}
+
+/// Whether `f` has a float parameter and a float result (a method worth a companion
+/// when `#[jet(..)]` on an impl block compiles every method).
+pub(crate) fn differentiable(f: &ItemFn) -> bool {
+    let names = float_names(f);
+    let param = f.sig.inputs.iter().any(|a| match a {
+        FnArg::Typed(pt) => type_shape(&pt.ty, &names).is_some(),
+        FnArg::Receiver(_) => false,
+    });
+    let result = match &f.sig.output {
+        ReturnType::Type(_, t) => type_shape(t, &names).is_some(),
+        ReturnType::Default => false,
+    };
+    param && result
 }
 
 /// Classifies the signature; returns `None` when no companion signature can be built.

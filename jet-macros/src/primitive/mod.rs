@@ -38,13 +38,32 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let names = emit::Names::new(&parsed_args, &f);
     let companion =
         item::check(&cx, &f).and_then(|sig| emit::companion(&cx, &sig, &parsed_args, &names));
+    let kind = generic_kind(&f);
     match (cx.check(), companion) {
-        (Ok(()), Some(c)) => quote!(#f #c),
+        (Ok(()), Some(c)) => quote!(#f #c #kind),
         (result, _) => {
             let stub = emit::stub(&f, &names);
             let errors = result.err().map(|e| e.into_compile_error());
-            quote!(#f #stub #errors)
+            quote!(#f #stub #kind #errors)
         }
+    }
+}
+
+/// `const __jet_kind_f: () = ();`: the companion is generic, so generic `#[jet]`
+/// companions may call it (none for methods with a receiver).
+fn generic_kind(f: &syn::ItemFn) -> TokenStream {
+    if f.sig.receiver().is_some() {
+        return TokenStream::new();
+    }
+    let name = syn::Ident::new(
+        &format!("{}{}", crate::symbol::KIND_PREFIX, f.sig.ident),
+        f.sig.ident.span(),
+    );
+    let vis = &f.vis;
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, dead_code)]
+        #vis const #name: () = ();
     }
 }
 
