@@ -88,7 +88,7 @@ pub fn powi<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
 }
 
 /// [`powi`] for a caller that has checked `a_0 ≠ 0` or `n ≤ 2` (the whole-jet drivers in
-/// `Taylor::powi`, which send a zero value to [`powi`] out of line): without the
+/// `Taylor::powi`, which send a zero value to a pass of [`powi`] of its own): without the
 /// restart at a zero value, whose out-of-line call would keep the coefficients in
 /// memory.
 #[inline(always)]
