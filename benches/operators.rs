@@ -6,7 +6,10 @@
 //! - `standard`: [`jet::ops::laplacian_standard`], one pass of `MultiJet<f64, 3, 8>`
 //!   (8 second-order jets sharing the value);
 //! - `nested_duals`: the Hessian trace by `num-dual` hyper-dual numbers, 8 evaluations with
-//!   `ε₁ = ε₂ = e_i` (forward over forward), the usual nested-AD baseline.
+//!   `ε₁ = ε₂ = e_i` (forward over forward), the usual nested-AD baseline;
+//! - `hand_collapsed`, `hand_standard` (single point): the same two computations written
+//!   by hand over plain `f64` arrays (`common/laplacian_by_hand.rs`), the floor for the
+//!   collapsed/standard ratio on this network.
 //!
 //! The batch runs in a local rayon pool of 1 thread and of all threads. A wider random
 //! tanh MLP (32 → 64 → 64 → 1, weights from a fixed seed) shows how the collapsed/standard
@@ -18,6 +21,9 @@
 
 #[path = "../tests/support/mlp.rs"]
 mod mlp;
+
+#[path = "common/laplacian_by_hand.rs"]
+mod laplacian_by_hand;
 
 use criterion::{black_box, criterion_group, Criterion};
 use jet::ops::{self, Rng};
@@ -96,8 +102,18 @@ fn pool(threads: usize) -> rayon::ThreadPool {
 fn check(m: &Mlp) {
     let mut points = vec![m.x_single];
     points.extend_from_slice(&m.x_batch);
+    let dirs = laplacian_by_hand::unit_vectors();
     for x in &points {
         let n = nested(m, x);
+        for (name, v) in [
+            ("hand_collapsed", laplacian_by_hand::collapsed(m, x, &dirs)),
+            ("hand_standard", laplacian_by_hand::standard(m, x, &dirs)),
+        ] {
+            assert!(
+                (v - n).abs() <= 1e-12 * n.abs().max(1.0),
+                "{name} disagrees with nested duals: {v} vs {n}"
+            );
+        }
         for (name, f) in METHODS {
             let v = f(m, x);
             assert!(
@@ -117,6 +133,13 @@ fn operators(c: &mut Criterion) {
     for (name, f) in METHODS {
         g.bench_function(name, |b| b.iter(|| f(black_box(&m), black_box(&x))));
     }
+    let dirs = laplacian_by_hand::unit_vectors();
+    g.bench_function("hand_collapsed", |b| {
+        b.iter(|| laplacian_by_hand::collapsed(black_box(&m), black_box(&x), black_box(&dirs)))
+    });
+    g.bench_function("hand_standard", |b| {
+        b.iter(|| laplacian_by_hand::standard(black_box(&m), black_box(&x), black_box(&dirs)))
+    });
     g.finish();
 
     let wide = Wide::<32, 64>::new(5);
@@ -185,7 +208,22 @@ fn summary() {
         }
     };
     let (mut s0, mut s1, mut s2) = (single(collapsed), single(standard), single(nested));
-    let t_single = interleaved(30, 200, &mut [&mut s0, &mut s1, &mut s2]);
+    let dirs = laplacian_by_hand::unit_vectors();
+    let mut h0 = || {
+        black_box(laplacian_by_hand::collapsed(
+            black_box(m),
+            black_box(&x),
+            black_box(&dirs),
+        ));
+    };
+    let mut h1 = || {
+        black_box(laplacian_by_hand::standard(
+            black_box(m),
+            black_box(&x),
+            black_box(&dirs),
+        ));
+    };
+    let t_single = interleaved(30, 200, &mut [&mut s0, &mut s1, &mut s2, &mut h0, &mut h1]);
     println!("\n## operators summary (best of interleaved runs; {all} threads available)\n");
     println!(
         "| method | single point | batch 256, 1 thread | batch 256, {all} threads | scaling |"
@@ -236,6 +274,15 @@ fn summary() {
         t_single[0] / t_single[2],
         t_single[1] / t_single[2],
     );
+    println!(
+        "by hand (plain f64 arrays, same operations): collapsed {:.2} µs, standard {:.2} µs, \
+         ratio {:.2}; jet / by hand: collapsed {:.2}, standard {:.2}",
+        t_single[3] * 1e6,
+        t_single[4] * 1e6,
+        t_single[3] / t_single[4],
+        t_single[0] / t_single[3],
+        t_single[1] / t_single[4],
+    );
 }
 
 fn config() -> Criterion {
@@ -252,7 +299,8 @@ criterion_group! {
 }
 
 /// `JET_OPS_COUNT=<method>:<n>`: only evaluate `<method>` (`collapsed`, `standard`,
-/// `nested_duals`, `wide_collapsed`, `wide_standard`) `n` times and exit, for counting
+/// `nested_duals`, `wide_collapsed`, `wide_standard`, `hand_collapsed`, `hand_standard`)
+/// `n` times and exit, for counting
 /// instructions with `valgrind --tool=cachegrind` (the difference of two `n` cancels the
 /// set-up), which, unlike time, does not depend on the load of a shared machine.
 fn count(spec: &str) {
@@ -262,8 +310,15 @@ fn count(spec: &str) {
     let wide = Wide::<32, 64>::new(5);
     let xw: [f64; 32] = core::array::from_fn(|i| (i as f64 / 31.0) * 2.0 - 1.0);
     let mut acc = 0.0;
+    let dirs = laplacian_by_hand::unit_vectors();
     for _ in 0..n {
         acc += match method {
+            "hand_collapsed" => {
+                laplacian_by_hand::collapsed(&m, black_box(&m.x_single), black_box(&dirs))
+            }
+            "hand_standard" => {
+                laplacian_by_hand::standard(&m, black_box(&m.x_single), black_box(&dirs))
+            }
             "wide_collapsed" => ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)),
             "wide_standard" => ops::laplacian_standard(|x: &[_]| wide.eval(x), black_box(&xw)),
             _ => {
