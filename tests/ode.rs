@@ -6,6 +6,7 @@ use common::ode_systems::{
     kepler_energy, pendulum_energy, KeplerOde, LorenzOde, OscillatorOde, PendulumOde, LORENZ_PARAMS,
 };
 use jet::ode::{Direction, Event, Integrator, OdeError, OdeSystem, Outcome};
+use jet::Jet;
 use std::f64::consts::PI;
 
 fn relative(a: f64, b: f64) -> f64 {
@@ -227,4 +228,70 @@ fn failures_are_results_with_the_time_reached() {
     assert!(Integrator::new(OscillatorOde::new(), 0.0, &[1.0], 1e-15).is_err());
     assert!(Integrator::new(OscillatorOde::new(), 0.0, &[1.0, 0.0], -1.0).is_err());
     assert!(Integrator::new(OscillatorOde::new(), 0.0, &[f64::NAN, 0.0], 1e-15).is_err());
+}
+
+/// A right-hand side that reaches every rule `#[jet::ode]` computes with its own kernels
+/// (`jet::ode::__kernels`: products and squares, quotients by a scalar and by a series,
+/// `recip`, `sqrt`, `exp`, `sin`, `sinh`/`cosh` of time, `powf`) and products with affine
+/// values (`y1 (2 − 3 y2)`, `(y0 + 0.5) e^{y2}`), which the lowering distributes.
+#[jet::ode]
+fn mixed(t: f64, y: &[f64; 3]) -> [f64; 3] {
+    let r = (y[0] * y[0] + y[1] * y[1] + 1.0).sqrt();
+    [
+        y[1] * (2.0 - 3.0 * y[2]) + y[0].sin() / r,
+        (y[0] + 0.5) * y[2].exp() - 1.5 / (2.0 + y[1] * y[1]) + t.cosh(),
+        -(y[0] * y[1]) + (y[2] + 2.0).powf(1.5) - y[1].sinh() * (y[2] + 3.0).recip(),
+    ]
+}
+
+/// The same right-hand side on whole jets (the shared rules), written out again: the
+/// attribute reads the body's tokens, so it cannot come from a shared macro.
+fn mixed_jet<const N: usize>(t: Jet<f64, N>, y: &[Jet<f64, N>; 3]) -> [Jet<f64, N>; 3] {
+    let r = (y[0] * y[0] + y[1] * y[1] + 1.0).sqrt();
+    [
+        y[1] * (2.0 - 3.0 * y[2]) + y[0].sin() / r,
+        (y[0] + 0.5) * y[2].exp() - 1.5 / (2.0 + y[1] * y[1]) + t.cosh(),
+        -(y[0] * y[1]) + (y[2] + 2.0).powf(1.5) - y[1].sinh() * (y[2] + 3.0).recip(),
+    ]
+}
+
+/// The generated kernel's series `y` solve `y' = f(t, y)`: `(k + 1) y_{k+1}` equals
+/// coefficient `k` of `f` evaluated on the truncated series with whole jets, at an order
+/// run by the loop (12) and at the two written-out orders (19, 20).
+fn check_mixed_series<const N: usize>() {
+    let order = N - 1;
+    let (t0, y0) = (0.3, [0.4, -0.7, 0.2]);
+    let mut tc = vec![0.0; 3 * N];
+    for (i, &y) in y0.iter().enumerate() {
+        tc[i * N] = y;
+    }
+    MixedOde::new().taylor_coefficients(t0, order, &mut tc);
+    for (i, f) in mixed(t0, &y0).iter().enumerate() {
+        assert!(relative(tc[i * N + 1], *f) <= 1e-15, "y{i}_1 = f(t0, y0)");
+    }
+    let series: [Jet<f64, N>; 3] =
+        std::array::from_fn(|i| Jet::from_coefficients(std::array::from_fn(|k| tc[i * N + k])));
+    let time = Jet::from_coefficients(std::array::from_fn(|k| match k {
+        0 => t0,
+        1 => 1.0,
+        _ => 0.0,
+    }));
+    let f = mixed_jet(time, &series);
+    for k in 0..order {
+        let scale = f.iter().map(|f| f.coefficient(k).abs()).fold(1.0, f64::max);
+        for i in 0..3 {
+            let (derivative, rhs) = ((k + 1) as f64 * tc[i * N + k + 1], f[i].coefficient(k));
+            assert!(
+                (derivative - rhs).abs() <= 1e-14 * scale,
+                "order {order}, y{i}: (k + 1) y_(k+1) = {derivative:e} vs f_k = {rhs:e} at k = {k}"
+            );
+        }
+    }
+}
+
+#[test]
+fn generated_kernels_solve_the_ode_at_looped_and_written_out_orders() {
+    check_mixed_series::<13>();
+    check_mixed_series::<20>();
+    check_mixed_series::<21>();
 }

@@ -336,8 +336,9 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     pub fn step_towards(&mut self, t_limit: T) -> Result<StepInfo<T>, OdeError<T>> {
         let t = self.time();
         let n = self.order + 1;
-        for (series, &y) in self.tc.chunks_exact_mut(n).zip(&self.state) {
-            series[0] = y;
+        // Index arithmetic rather than `chunks_exact`: no integer division per loop.
+        for (i, &y) in self.state.iter().enumerate() {
+            self.tc[i * n] = y;
         }
         self.system.taylor_coefficients(t, self.order, &mut self.tc);
         let natural = self.natural_step();
@@ -360,23 +361,25 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
                 terminal_event = Some(index);
             }
         }
-        let mut finite = true;
-        for (delta, series) in self.scratch.iter_mut().zip(self.tc.chunks_exact(n)) {
-            *delta = increment(&series[1..], h);
-            finite &= delta.is_finite();
-        }
+        let finite = match n {
+            20 => increments::<T, 20>(&self.tc, h, &mut self.scratch),
+            21 => increments::<T, 21>(&self.tc, h, &mut self.scratch),
+            _ => {
+                let mut nonfinite = T::zero();
+                for (i, delta) in self.scratch.iter_mut().enumerate() {
+                    *delta = increment(&self.tc[i * n + 1..(i + 1) * n], h);
+                    nonfinite = nonfinite + *delta * T::zero();
+                }
+                nonfinite == T::zero()
+            }
+        };
         if !finite {
             return Err(OdeError::NonFinite { time: t });
         }
-        for ((y, lo), &delta) in self
-            .state
-            .iter_mut()
-            .zip(&mut self.state_lo)
-            .zip(&self.scratch)
-        {
-            let (sum, err) = two_sum(*y, delta + *lo);
-            *y = sum;
-            *lo = err;
+        for (i, &delta) in self.scratch.iter().enumerate() {
+            let (sum, err) = two_sum(self.state[i], delta + self.state_lo[i]);
+            self.state[i] = sum;
+            self.state_lo[i] = err;
         }
         self.last_step = Some((t, h));
         if (h - remaining).abs() == T::zero() {
@@ -543,19 +546,24 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
 
     /// The Jorba–Zou step size of the current coefficients.
     fn natural_step(&self) -> T {
-        let p = self.order;
-        // One pass over the components: the norms of coefficients 0, p - 1 and p.
-        let (mut norm_0, mut norm_pm1, mut norm_p) = (T::zero(), T::zero(), T::zero());
-        for series in self.tc.chunks_exact(p + 1) {
-            if let ([y0, ..], [.., y_pm1, y_p]) = (series, series) {
-                norm_0 = norm_0.max(y0.abs());
-                norm_pm1 = norm_pm1.max(y_pm1.abs());
-                norm_p = norm_p.max(y_p.abs());
+        // Fixed lengths for the orders of the usual double-precision tolerances (those
+        // `#[jet::ode]` writes its passes out for): constant offsets, no division.
+        let (norm_0, norm_pm1, norm_p) = match self.order {
+            19 => norms::<T, 20>(&self.tc),
+            20 => norms::<T, 21>(&self.tc),
+            p => {
+                let mut norms = (T::zero(), T::zero(), T::zero());
+                for series in self.tc.chunks_exact(p + 1) {
+                    if let [y0, .., y_pm1, y_p] = *series {
+                        norms = larger_norms(norms, (y0, y_pm1, y_p));
+                    }
+                }
+                norms
             }
-        }
+        };
         if !(norm_0.is_finite() && norm_pm1.is_finite() && norm_p.is_finite()) {
-            // An infinite coefficient (a NaN one is lost by `max`; the increment check
-            // in `step_towards` catches it).
+            // An infinite coefficient (a NaN one is skipped by the comparisons of
+            // `larger_norms`; the increment's test in `step_towards` catches it).
             return T::nan();
         }
         self.step_rule.step(norm_0, norm_pm1, norm_p)
@@ -629,10 +637,72 @@ impl<'e, S: OdeSystem<T>, T: Float> Integrator<'e, S, T> {
     }
 }
 
-/// One component's step increment `Σ_{k=1..p} y^[k] τ^k` (Horner) from
-/// `series = y^[1..=p]`, added to the state with compensation by the caller.
+/// The norms `max_i |y_i^[0]|`, `max_i |y_i^[N-2]|`, `max_i |y_i^[N-1]|` of coefficient
+/// series of a fixed length `N`.
+#[inline]
+fn norms<T: Float, const N: usize>(tc: &[T]) -> (T, T, T) {
+    let mut norms = (T::zero(), T::zero(), T::zero());
+    for series in tc.chunks_exact(N) {
+        if let [y0, .., y_pm1, y_p] = *series {
+            norms = larger_norms(norms, (y0, y_pm1, y_p));
+        }
+    }
+    norms
+}
+
+/// Each norm updated with one component's coefficient: a comparison rather than `max`,
+/// which would also test for NaN (a NaN coefficient is caught by the increment's test
+/// in `step_towards`).
+#[inline(always)]
+fn larger_norms<T: Float>(norms: (T, T, T), y: (T, T, T)) -> (T, T, T) {
+    let larger = |norm: T, y: T| if y.abs() > norm { y.abs() } else { norm };
+    (
+        larger(norms.0, y.0),
+        larger(norms.1, y.1),
+        larger(norms.2, y.2),
+    )
+}
+
+/// Every component's increment ([`increment`]) for series of a fixed length `N`, written
+/// to `deltas`; whether all are finite.
+#[inline]
+fn increments<T: Float, const N: usize>(tc: &[T], tau: T, deltas: &mut [T]) -> bool {
+    // `0 · δ` is 0 for a finite increment and NaN otherwise: one test for all.
+    let mut nonfinite = T::zero();
+    for (series, delta) in tc.chunks_exact(N).zip(deltas) {
+        if let Some((_, series)) = series.split_first() {
+            *delta = increment(series, tau);
+            nonfinite = nonfinite + *delta * T::zero();
+        }
+    }
+    nonfinite == T::zero()
+}
+
+/// One component's step increment `Σ_{k=1..p} y^[k] τ^k` from `series = y^[1..=p]`,
+/// added to the state with compensation by the caller.
+///
+/// `y^[1] τ + τ² Σ_{k≥2} y^[k] τ^{k−2}`, the sum in four interleaved Horner chains in
+/// `τ⁴`: the increment sits on the step-to-step dependency chain, and one Horner chain
+/// is `p` dependent multiply-adds. The leading term is added last, so the increment has
+/// two roundings at its own magnitude, as with Horner's scheme.
+#[inline]
 fn increment<T: Float>(series: &[T], tau: T) -> T {
-    horner(series, tau) * tau
+    let Some((&first, rest)) = series.split_first() else {
+        return T::zero();
+    };
+    let t2 = tau * tau;
+    let t4 = t2 * t2;
+    let chunks = rest.chunks_exact(4);
+    let top = chunks.remainder();
+    let at = |r: usize| top.get(r).copied().unwrap_or_else(T::zero);
+    let (mut a0, mut a1, mut a2, mut a3) = (at(0), at(1), at(2), at(3));
+    for c in chunks.rev() {
+        a0 = a0 * t4 + c[0];
+        a1 = a1 * t4 + c[1];
+        a2 = a2 * t4 + c[2];
+        a3 = a3 * t4 + c[3];
+    }
+    first * tau + ((a0 + a1 * tau) + (a2 + a3 * tau) * t2) * t2
 }
 
 /// `Σ_k series[k] τ^k` by Horner's scheme.

@@ -36,6 +36,10 @@
 //! assert!((ode.state()[1] + 10f64.sin()).abs() < 1e-13);
 //! ```
 
+/// The incremental rules that `#[jet::ode]`'s generated kernels call (not a public API).
+#[doc(hidden)]
+#[path = "kernels.rs"]
+pub mod __kernels;
 mod error;
 mod events;
 mod integrator;

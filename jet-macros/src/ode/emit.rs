@@ -4,7 +4,7 @@
 use super::lower::{Kernel, Series, Val};
 use super::signature::{default_name, Options, Shape};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 /// Orders whose passes are written out with a literal `k` (the orders
 /// `order_from_tolerance` gives for 1e-15 and for machine epsilon in `f64`).
@@ -29,13 +29,42 @@ pub(crate) fn system(
     let states: Vec<syn::Ident> = (0..dim).map(|i| Series::State(i).ident()).collect();
     let k = format_ident!("__jet_k");
     let outputs = kernel.outputs.iter().map(|out| match out {
-        Val::Series(s) => {
-            let s = s.ident();
-            quote!(#s[#k])
-        }
+        Val::Series(Series::Time) => quote!(#time_series[#k]),
+        Val::Series(s) => s.newest().to_token_stream(),
         Val::Scalar(e) => quote!((if #k == 0 { #e } else { 0.0 })),
         Val::Lazy(e) => e.clone(),
     });
+    // Coefficients `k`, `k - 1` and 0 of every series (states and intermediates) also live
+    // in locals (`Series::newest`, `previous`, `first`): expressions and, in the written-out
+    // passes, the kernels' accessors (`__jet_at!`) read them there, not from the buffers.
+    let temp_series: Vec<Series> = (0..kernel.temps).map(Series::Temp).collect();
+    let state_series: Vec<Series> = (0..dim).map(Series::State).collect();
+    let newest = |s: &[Series]| s.iter().map(|s| s.newest()).collect::<Vec<_>>();
+    let previous = |s: &[Series]| s.iter().map(|s| s.previous()).collect::<Vec<_>>();
+    let first = |s: &[Series]| s.iter().map(|s| s.first()).collect::<Vec<_>>();
+    let (temp_n, temp_p, temp_z) = (
+        newest(&temp_series),
+        previous(&temp_series),
+        first(&temp_series),
+    );
+    let (state_n, state_p, state_z) = (
+        newest(&state_series),
+        previous(&state_series),
+        first(&state_series),
+    );
+    let nexts: Vec<syn::Ident> = (0..dim).map(|i| format_ident!("__jet_next{}", i)).collect();
+    let locals = quote! {
+        #(
+            let mut #state_n: #ty = #states[0];
+            let mut #state_p: #ty = 0.0;
+            let #state_z: #ty = #state_n;
+        )*
+        #(
+            let mut #temp_n: #ty = 0.0;
+            let mut #temp_p: #ty = 0.0;
+            let mut #temp_z: #ty = 0.0;
+        )*
+    };
     let time_init = if kernel.uses_time {
         quote! {
             #time_series[0] = __jet_t;
@@ -51,11 +80,18 @@ pub(crate) fn system(
     let prelude = &kernel.prelude;
     let steps = &kernel.steps;
     let outputs: Vec<TokenStream> = outputs.collect();
-    // One pass: coefficient `k` of every intermediate, then of the state.
+    // One pass: coefficient `k` of every intermediate (each step sets its local and its
+    // buffer), then coefficient `k + 1` of the state; the locals move one order on.
     let pass = quote! {
+        #( #temp_p = #temp_n; )*
         #(#steps)*
         let __jet_inv = #krate::__private::rules::inverse::<#ty>(#k + 1);
-        #( #states[#k + 1] = #outputs * __jet_inv; )*
+        #( let #nexts = #outputs * __jet_inv; )*
+        #(
+            #states[#k + 1] = #nexts;
+            #state_p = #state_n;
+            #state_n = #nexts;
+        )*
     };
     // For the orders of the usual double-precision tolerances the passes are written out
     // with a literal `k` over fixed-size arrays, so every rule's inner loop has a constant
@@ -70,6 +106,25 @@ pub(crate) fn system(
                     #krate::ode::split_arrays::<#ty, #temps, #n>(&mut self.buffer),
                 ) {
                     #time_init
+                    // A series as the kernels read it: coefficients `k`, `k - 1` and 0
+                    // from the locals (with `k` a literal, the tests fold away), the others
+                    // from the buffer.
+                    macro_rules! __jet_at {
+                        ($buf:ident, $n:ident, $p:ident, $z:ident, $k:ident) => {
+                            |__jet_j: usize| {
+                                if __jet_j == $k {
+                                    $n
+                                } else if __jet_j + 1 == $k {
+                                    $p
+                                } else if __jet_j == 0 {
+                                    $z
+                                } else {
+                                    $buf[__jet_j]
+                                }
+                            }
+                        };
+                    }
+                    #locals
                     #(#passes)*
                     return;
                 }
@@ -91,6 +146,13 @@ pub(crate) fn system(
         let [#(#states),*] = #krate::ode::split_series::<#ty, #dim>(__jet_tc, __jet_n);
         let [#(#buffers),*] = #krate::ode::split_series::<#ty, #temps>(&mut self.buffer, __jet_n);
         #time_init
+        // With a variable `k` the tests would cost a branch per term: the buffer only.
+        macro_rules! __jet_at {
+            ($buf:ident, $n:ident, $p:ident, $z:ident, $k:ident) => {
+                |__jet_j: usize| $buf[__jet_j]
+            };
+        }
+        #locals
         for #k in 0..__jet_order {
             #pass
         }
@@ -172,7 +234,7 @@ fn shell(func: &syn::ItemFn, shape: &Shape, options: &Options, body: TokenStream
 
         #default
 
-        #[allow(unused_variables, clippy::all)]
+        #[allow(unused_variables, unused_assignments, unused_mut, unused_macros, clippy::all)]
         impl #krate::ode::OdeSystem<#ty> for #name {
             fn dim(&self) -> usize {
                 #dim

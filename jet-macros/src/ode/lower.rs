@@ -5,6 +5,14 @@
 //! time, and every intermediate that depends on them: one buffer of `order + 1`
 //! coefficients, filled one coefficient per pass). Identical applications are shared
 //! (common subexpression elimination), so `sin(x)` and `cos(x)` cost one `sin_cos`.
+//! Linear operations stay lazy (an expression for coefficient `k`, no buffer), and a
+//! product with a lazy value affine in one series is distributed over it.
+//!
+//! Products, quotients, `exp`, `recip`, `sqrt`, `powf` with a plain exponent, `sin`/`cos`
+//! and `sinh`/`cosh` call the ODE mode's own kernels (`jet::ode::__kernels`), which read
+//! series through accessors (the newest coefficients from locals) and add the newest
+//! terms of their sums last; the other methods call the shared rules (`jet::rules`) on
+//! slices of the buffers.
 
 use super::rules::{self, Form};
 use super::signature::Shape;
@@ -39,6 +47,33 @@ impl Series {
             Series::Temp(j) => format_ident!("__jet_s{}", j),
         }
     }
+
+    /// The local holding coefficient `__jet_k` (once computed in the pass).
+    pub(crate) fn newest(self) -> syn::Ident {
+        format_ident!("{}_n", self.ident())
+    }
+
+    /// The local holding coefficient `__jet_k - 1`.
+    pub(crate) fn previous(self) -> syn::Ident {
+        format_ident!("{}_p", self.ident())
+    }
+
+    /// The local holding coefficient 0.
+    pub(crate) fn first(self) -> syn::Ident {
+        format_ident!("{}_z", self.ident())
+    }
+
+    /// The series as an accessor `Fn(usize) -> T` for the ODE kernels
+    /// (`jet::ode::__kernels`): `__jet_at!` reads the locals for coefficients `k`, `k - 1`
+    /// and 0 in the unrolled passes (the buffer otherwise), the buffer in the loop.
+    pub(crate) fn access(self) -> TokenStream {
+        let ident = self.ident();
+        if self == Series::Time {
+            return quote!((|__jet_j: usize| #ident[__jet_j]));
+        }
+        let (n, p, z) = (self.newest(), self.previous(), self.first());
+        quote!(__jet_at!(#ident, #n, #p, #z, __jet_k))
+    }
 }
 
 /// A lowered value.
@@ -52,6 +87,17 @@ pub(crate) enum Val {
     /// `__jet_k` (sums, differences, scalar multiples). It becomes a buffer only where a
     /// nonlinear rule reads the whole series; outputs read it directly.
     Lazy(TokenStream),
+}
+
+/// A lazy value that is affine in one series, `scale · s + offset` (the offset is a
+/// constant: it enters coefficient 0 only). A product with it is distributed:
+/// `x · (scale · s + offset) = scale · (x · s) + offset · x`, which needs no buffer for the
+/// lazy value and keeps its linear operations off the product's path.
+#[derive(Clone)]
+struct Affine {
+    series: Series,
+    scale: TokenStream,
+    offset: Option<TokenStream>,
 }
 
 /// The lowered body.
@@ -71,8 +117,11 @@ pub(crate) struct Kernel {
 struct Lowerer<'a> {
     shape: &'a Shape,
     rules: TokenStream,
+    kernels: TokenStream,
     env: HashMap<String, Val>,
     shared: HashMap<String, Val>,
+    /// The affine form of lazy values that have one, by their tokens.
+    affine: HashMap<String, Affine>,
     kernel: Kernel,
     scalars: usize,
     errors: &'a mut Vec<syn::Error>,
@@ -89,8 +138,10 @@ pub(crate) fn lower(
     let mut lowerer = Lowerer {
         shape,
         rules: krate_rules,
+        kernels: quote!(#krate::ode::__kernels),
         env: HashMap::new(),
         shared: HashMap::new(),
+        affine: HashMap::new(),
         kernel: Kernel {
             prelude: Vec::new(),
             steps: Vec::new(),
@@ -103,6 +154,11 @@ pub(crate) fn lower(
     };
     lowerer.block(&func.block);
     lowerer.kernel
+}
+
+/// `-(x)` for a scalar expression.
+fn negated(x: &TokenStream) -> TokenStream {
+    quote!((-(#x)))
 }
 
 fn err(errors: &mut Vec<syn::Error>, tokens: impl ToTokens, msg: impl std::fmt::Display) {
@@ -235,7 +291,12 @@ impl Lowerer<'_> {
                     Val::Scalar(s) => Some(self.scalar(quote!(-(#s)))),
                     value => {
                         let c = self.coeff(&value);
-                        Some(Val::Lazy(quote!((-#c))))
+                        let affine = self.affine_of(&value).map(|a| Affine {
+                            series: a.series,
+                            scale: negated(&a.scale),
+                            offset: a.offset.as_ref().map(negated),
+                        });
+                        Some(self.lazy(quote!((-#c)), affine))
                     }
                 },
                 _ => {
@@ -390,7 +451,6 @@ impl Lowerer<'_> {
         let left = self.expr(&binary.left);
         let right = self.expr(&binary.right);
         let (left, right) = (left?, right?);
-        let r = self.rules.clone();
         if let (Val::Scalar(a), Val::Scalar(b)) = (&left, &right) {
             let op = &binary.op;
             return Some(self.scalar(quote!((#a) #op (#b))));
@@ -398,12 +458,44 @@ impl Lowerer<'_> {
         Some(match (op, left, right) {
             // Linear: fused into the coefficient expression, no buffer.
             ("add" | "sub", left, right) => {
-                let (a, b, op) = (self.coeff(&left), self.coeff(&right), &binary.op);
-                Val::Lazy(quote!((#a #op #b)))
+                let (a, b, sign) = (self.coeff(&left), self.coeff(&right), &binary.op);
+                let sub = op == "sub";
+                let affine = match (&left, &right) {
+                    (x, Val::Scalar(c)) => self.affine_of(x).map(|a| Affine {
+                        offset: Some(match (&a.offset, sub) {
+                            (Some(o), _) => quote!((#o #sign #c)),
+                            (None, false) => quote!((#c)),
+                            (None, true) => quote!((-(#c))),
+                        }),
+                        ..a
+                    }),
+                    (Val::Scalar(c), y) => self.affine_of(y).map(|a| Affine {
+                        series: a.series,
+                        scale: if sub {
+                            negated(&a.scale)
+                        } else {
+                            a.scale.clone()
+                        },
+                        offset: Some(match &a.offset {
+                            Some(o) => quote!((#c #sign #o)),
+                            None => quote!((#c)),
+                        }),
+                    }),
+                    _ => None,
+                };
+                self.lazy(quote!((#a #sign #b)), affine)
             }
             ("mul", Val::Scalar(s), x) | ("mul", x, Val::Scalar(s)) => {
+                let affine = self.affine_of(&x).map(|a| Affine {
+                    series: a.series,
+                    scale: {
+                        let scale = &a.scale;
+                        quote!(((#scale) * (#s)))
+                    },
+                    offset: a.offset.as_ref().map(|o| quote!(((#o) * (#s)))),
+                });
                 let x = self.coeff(&x);
-                Val::Lazy(quote!((#s * #x)))
+                self.lazy(quote!((#s * #x)), affine)
             }
             ("div", x, Val::Scalar(s)) => {
                 let x = self.coeff(&x);
@@ -412,33 +504,76 @@ impl Lowerer<'_> {
             // Nonlinear: a rule over whole series.
             ("div", Val::Scalar(s), y) => {
                 let b = self.series(y);
-                let bi = b.view();
-                self.temp(
-                    format!("scalar_div {s} {b:?}"),
-                    |c, k| quote!(#r::scalar_div(#s, #bi, #c, #k)),
-                )
+                let o = self.kernels.clone();
+                let ba = b.access();
+                self.temp(format!("scalar_div {s} {b:?}"), |c, k| {
+                    let ca = c.access();
+                    quote!(#o::scalar_div(#s, #ba, #ca, #k))
+                })
+            }
+            ("mul", Val::Series(x), Val::Lazy(e)) | ("mul", Val::Lazy(e), Val::Series(x))
+                if self.affine.contains_key(&e.to_string()) =>
+            {
+                let a = self.affine[&e.to_string()].clone();
+                let product = self.product(x, a.series);
+                let (scale, p) = (&a.scale, self.coeff(&product));
+                match &a.offset {
+                    Some(offset) => {
+                        let x = self.coeff(&Val::Series(x));
+                        Val::Lazy(quote!(((#scale) * #p + (#offset) * #x)))
+                    }
+                    None => Val::Lazy(quote!(((#scale) * #p))),
+                }
             }
             ("mul", x, y) => {
                 let (a, b) = (self.series(x), self.series(y));
-                let (ai, bi) = (a.view(), b.view());
-                if a == b {
-                    self.temp(format!("square {a:?}"), |_, k| quote!(#r::square(#ai, #k)))
-                } else {
-                    self.temp(
-                        format!("mul {a:?} {b:?}"),
-                        |_, k| quote!(#r::mul(#ai, #bi, #k)),
-                    )
-                }
+                self.product(a, b)
             }
             (_, x, y) => {
                 let (a, b) = (self.series(x), self.series(y));
-                let (ai, bi) = (a.view(), b.view());
-                self.temp(
-                    format!("div {a:?} {b:?}"),
-                    |c, k| quote!(#r::div(#ai, #bi, #c, #k)),
-                )
+                let o = self.kernels.clone();
+                let (aa, ba) = (a.access(), b.access());
+                self.temp(format!("div {a:?} {b:?}"), |c, k| {
+                    let ca = c.access();
+                    quote!(#o::div(#aa, #ba, #ca, #k))
+                })
             }
         })
+    }
+
+    /// The product of two series (a square when they are the same).
+    fn product(&mut self, a: Series, b: Series) -> Val {
+        let o = self.kernels.clone();
+        let (aa, ba) = (a.access(), b.access());
+        if a == b {
+            self.temp(format!("square {a:?}"), |_, k| quote!(#o::square(#aa, #k)))
+        } else {
+            self.temp(
+                format!("mul {a:?} {b:?}"),
+                |_, k| quote!(#o::mul(#aa, #ba, #k)),
+            )
+        }
+    }
+
+    /// A lazy value, with its affine form if it has one.
+    fn lazy(&mut self, tokens: TokenStream, affine: Option<Affine>) -> Val {
+        if let Some(affine) = affine {
+            self.affine.insert(tokens.to_string(), affine);
+        }
+        Val::Lazy(tokens)
+    }
+
+    /// The affine form `scale · s + offset` of a series or a lazy value, if it has one.
+    fn affine_of(&self, value: &Val) -> Option<Affine> {
+        match value {
+            Val::Series(s) => Some(Affine {
+                series: *s,
+                scale: quote!(1.0),
+                offset: None,
+            }),
+            Val::Lazy(e) => self.affine.get(&e.to_string()).cloned(),
+            Val::Scalar(_) => None,
+        }
     }
 
     /// `f64::sin(x)`, `T::powf(x, 1.5)`, `Float::atan2(y, x)`: the method form.
@@ -523,10 +658,22 @@ impl Lowerer<'_> {
         let r = self.rules.clone();
         let a = self.series(receiver);
         let ai = a.view();
+        let o = self.kernels.clone();
+        let aa = a.access();
         Some(match form {
+            Form::Unary(rule @ ("exp" | "recip" | "sqrt")) => {
+                let f = format_ident!("{}", rule);
+                self.temp(format!("{rule} {a:?}"), |c, k| {
+                    let ca = c.access();
+                    quote!(#o::#f(#aa, #ca, #k))
+                })
+            }
             Form::Unary(rule) => {
                 let f = format_ident!("{}", rule);
-                self.temp(format!("{rule} {a:?}"), |c, k| quote!(#r::#f(#ai, #c, #k)))
+                self.temp(format!("{rule} {a:?}"), |c, k| {
+                    let cv = c.view();
+                    quote!(#r::#f(#ai, #cv, #k))
+                })
             }
             Form::Plain(rule) => {
                 let f = format_ident!("{}", rule);
@@ -534,12 +681,18 @@ impl Lowerer<'_> {
             }
             Form::Pair { rule, second } => self.pair(rule, second, a),
             Form::Param(rule) => match &args[0] {
+                Val::Scalar(s) if rule == "powf" => {
+                    self.temp(format!("{rule} {a:?} {s}"), |c, k| {
+                        let (ca, cv) = (c.access(), c.view());
+                        quote!(#o::powf(#aa, #ca, #k, #s, || #r::powf(#ai, #cv, #k, #s)))
+                    })
+                }
                 Val::Scalar(s) => {
                     let f = format_ident!("{}", rule);
-                    self.temp(
-                        format!("{rule} {a:?} {s}"),
-                        |c, k| quote!(#r::#f(#ai, #c, #k, #s)),
-                    )
+                    self.temp(format!("{rule} {a:?} {s}"), |c, k| {
+                        let cv = c.view();
+                        quote!(#r::#f(#ai, #cv, #k, #s))
+                    })
                 }
                 b if rule == "powf" => {
                     let b = self.series(b.clone());
@@ -598,19 +751,19 @@ impl Lowerer<'_> {
                 );
                 let Val::Series(s) = sum else { return None };
                 let (f, bi, si) = (format_ident!("{}", rule), b.view(), s.view());
-                self.temp(
-                    format!("{rule} {a:?} {b:?}"),
-                    |c, k| quote!(#r::#f(#ai, #bi, #si, #c, #k)),
-                )
+                self.temp(format!("{rule} {a:?} {b:?}"), |c, k| {
+                    let cv = c.view();
+                    quote!(#r::#f(#ai, #bi, #si, #cv, #k))
+                })
             }
             Form::MulAdd => {
                 let b = self.series(args[0].clone());
                 let d = self.series(args[1].clone());
                 let (bi, di) = (b.view(), d.view());
-                self.temp(
-                    format!("mul_add {a:?} {b:?} {d:?}"),
-                    |c, k| quote!(#r::mul_add(#ai, #bi, #di, #c, #k)),
-                )
+                self.temp(format!("mul_add {a:?} {b:?} {d:?}"), |c, k| {
+                    let cv = c.view();
+                    quote!(#r::mul_add(#ai, #bi, #di, #cv, #k))
+                })
             }
         })
     }
@@ -619,7 +772,10 @@ impl Lowerer<'_> {
     fn pow_series(&mut self, a: Series, b: Series) -> Val {
         let r = self.rules.clone();
         let (ai, bi) = (a.view(), b.view());
-        let ln = self.temp(format!("ln {a:?}"), |c, k| quote!(#r::ln(#ai, #c, #k)));
+        let ln = self.temp(format!("ln {a:?}"), |c, k| {
+            let cv = c.view();
+            quote!(#r::ln(#ai, #cv, #k))
+        });
         let Val::Series(l) = ln else { return ln };
         let li = l.view();
         let p = self.temp(
@@ -628,10 +784,10 @@ impl Lowerer<'_> {
         );
         let Val::Series(p) = p else { return p };
         let pi = p.view();
-        self.temp(
-            format!("pow {a:?} {b:?}"),
-            |c, k| quote!(#r::pow(#ai, #bi, #pi, #c, #k)),
-        )
+        self.temp(format!("pow {a:?} {b:?}"), |c, k| {
+            let cv = c.view();
+            quote!(#r::pow(#ai, #bi, #pi, #cv, #k))
+        })
     }
 
     /// A rule producing two series; both are shared under their rule's name.
@@ -646,12 +802,30 @@ impl Lowerer<'_> {
             Series::Temp(self.kernel.temps + 1),
         );
         self.kernel.temps += 2;
-        let (r, f, ci, di) = (&self.rules, format_ident!("{}", rule), c.ident(), d.ident());
-        let (av, cv, dv) = (a.view(), c.view(), d.view());
+        let f = format_ident!("{}", rule);
+        let call = if matches!(rule, "sin_cos" | "sinh_cosh") {
+            let (o, aa, ca, da) = (&self.kernels, a.access(), c.access(), d.access());
+            quote!(#o::#f(#aa, #ca, #da, __jet_k))
+        } else {
+            let (r, av, cv, dv) = (&self.rules, a.view(), c.view(), d.view());
+            quote!(#r::#f(#av, #cv, #dv, __jet_k))
+        };
+        let (ci, di, cn, dn, cz, dz) = (
+            c.ident(),
+            d.ident(),
+            c.newest(),
+            d.newest(),
+            c.first(),
+            d.first(),
+        );
         self.kernel.steps.push(quote! {
-            let (__jet_c, __jet_d) = #r::#f(#av, #cv, #dv, __jet_k);
-            #ci[__jet_k] = __jet_c;
-            #di[__jet_k] = __jet_d;
+            (#cn, #dn) = #call;
+            #ci[__jet_k] = #cn;
+            #di[__jet_k] = #dn;
+            if __jet_k == 0 {
+                #cz = #cn;
+                #dz = #dn;
+            }
         });
         self.shared.insert(key, Val::Series(c));
         Val::Series(if second { d } else { c })
@@ -687,10 +861,11 @@ impl Lowerer<'_> {
     /// The expression for coefficient `__jet_k` of a value.
     fn coeff(&self, value: &Val) -> TokenStream {
         match value {
-            Val::Series(s) => {
-                let s = s.ident();
+            Val::Series(Series::Time) => {
+                let s = Series::Time.ident();
                 quote!(#s[__jet_k])
             }
+            Val::Series(s) => s.newest().to_token_stream(),
             Val::Lazy(e) => e.clone(),
             Val::Scalar(c) => quote!((if __jet_k == 0 { #c } else { 0.0 })),
         }
@@ -700,7 +875,7 @@ impl Lowerer<'_> {
     fn temp(
         &mut self,
         key: String,
-        statement: impl FnOnce(&TokenStream, &syn::Ident) -> TokenStream,
+        statement: impl FnOnce(Series, &syn::Ident) -> TokenStream,
     ) -> Val {
         if let Some(existing) = self.shared.get(&key) {
             return existing.clone();
@@ -708,8 +883,14 @@ impl Lowerer<'_> {
         let c = Series::Temp(self.kernel.temps);
         self.kernel.temps += 1;
         let k = format_ident!("__jet_k");
-        let (ci, call) = (c.ident(), statement(&c.view(), &k));
-        self.kernel.steps.push(quote!(#ci[#k] = #call;));
+        let (ci, cn, cz, call) = (c.ident(), c.newest(), c.first(), statement(c, &k));
+        self.kernel.steps.push(quote! {
+            #cn = #call;
+            #ci[#k] = #cn;
+            if #k == 0 {
+                #cz = #cn;
+            }
+        });
         self.shared.insert(key, Val::Series(c));
         Val::Series(c)
     }
@@ -723,6 +904,6 @@ impl Lowerer<'_> {
     ) -> Val {
         let r = self.rules.clone();
         let ai = a.view();
-        self.temp(key, |c, k| statement(&r, &ai, c, k))
+        self.temp(key, |c, k| statement(&r, &ai, &c.view(), k))
     }
 }
