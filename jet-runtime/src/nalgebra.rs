@@ -733,17 +733,17 @@ impl<T: Float + RealField, const N: usize> RealField for Jet<T, N> {
 
 /// What the companion of a `#[jet]` function over nalgebra matrices and vectors calls
 /// (through `jet::__private::nalgebra`): entry-wise maps, sums, products and dot
-/// products written with [`Taylor`] methods, so they run on every jet kind ([`Jet`],
-/// `MultiJet`, `CollapsedJet`) and an operand without derivatives costs O(K) per entry,
-/// not the O(K²) of lifting it to a constant jet. Not a public API.
+/// products written with [`Taylor`](crate::Taylor) methods, so they run on every jet kind
+/// ([`Jet`], `MultiJet`, `CollapsedJet`) and an operand without derivatives costs O(K) per
+/// entry, not the O(K²) of lifting it to a constant jet. Not a public API.
 ///
 /// Each helper takes the entry operation as a closure (`Taylor::mul_scalar`,
 /// `Taylor::add`, ...), which the macro picks from which side carries derivatives.
 ///
 /// ```
 /// use jet_runtime::{Jet, Taylor};
-/// use jet_runtime::__private::nalgebra::{product, LeftFactor};
-/// use nalgebra::{Matrix2, Vector2};
+/// use jet_runtime::__private::nalgebra::{product, LeftFactor, RightFactor};
+/// use nalgebra::{Matrix2, RowVector2, Vector2};
 ///
 /// type J = Jet<f64, 3>;
 /// let m = Matrix2::new(1.0, 2.0, 3.0, 4.0);
@@ -757,6 +757,14 @@ impl<T: Float + RealField, const N: usize> RealField for Jet<T, N> {
 /// assert_eq!(s[0].coefficients(), [2.0, 2.0, 0.0]);
 /// let p = <_ as LeftFactor<f64, f64, J, J, _, _, _>>::times(&m, &x, |a: f64, b: J| b.mul_scalar(a));
 /// assert_eq!(p, y);
+/// let q = <_ as LeftFactor<f64, f64, J, J, _, _, _>>::times(m, &x, |a: f64, b: J| b.mul_scalar(a));
+/// assert_eq!(q, y); // an owned matrix factor too
+/// // On the right: x r for a row r is the outer product, borrowed or owned.
+/// let r = RowVector2::new(1.0, 3.0);
+/// let o = <_ as RightFactor<f64, J, f64, J, _, _, _>>::times(&r, &x, |a: J, b: f64| a.mul_scalar(b));
+/// assert_eq!(o[(0, 1)].coefficients(), [3.0, 3.0, 0.0]); // (1 + t) 3
+/// assert_eq!(o[(1, 1)].coefficients(), [6.0, 0.0, 0.0]); // 2 · 3
+/// assert_eq!(<_ as RightFactor<f64, J, f64, J, _, _, _>>::times(r, &x, |a: J, b: f64| a.mul_scalar(b)), o);
 /// ```
 #[doc(hidden)]
 pub mod lowered {
@@ -858,13 +866,7 @@ pub mod lowered {
         let (rows, _) = a.shape_generic();
         let (_, cols) = b.shape_generic();
         OMatrix::from_fn_generic(rows, cols, |i, j| {
-            (1..inner).fold(
-                match inner {
-                    0 => J::constant(T::zero()),
-                    _ => f(a[(i, 0)], b[(0, j)]),
-                },
-                |acc, k| acc.add(f(a[(i, k)], b[(k, j)])),
-            )
+            sum((0..inner).map(|k| f(a[(i, k)], b[(k, j)])))
         })
     }
 
@@ -888,12 +890,11 @@ pub mod lowered {
         SB: RawStorage<B, R2, C2>,
     {
         assert_eq!(a.shape(), b.shape(), "dot product: the shapes differ");
-        let mut terms = a.iter().zip(b.iter()).map(|(x, y)| f(*x, *y));
-        let first = terms.next().unwrap_or_else(|| J::constant(T::zero()));
-        terms.fold(first, J::add)
+        sum(a.iter().zip(b.iter()).map(|(x, y)| f(*x, *y)))
     }
 
-    /// `fold(start, op)` over the entries, from the first entry (`start` if there is none).
+    /// `op` folded over the entries from the first one (the constant `empty` if there is
+    /// none): `sum`, `product`, `max`, `min` of a matrix of jets.
     #[inline]
     pub fn reduce<T, J, R, C, S>(a: &Matrix<J, R, C, S>, empty: T, op: impl Fn(J, J) -> J) -> J
     where
@@ -903,9 +904,7 @@ pub mod lowered {
         C: Dim,
         S: RawStorage<J, R, C>,
     {
-        let mut it = a.iter().copied();
-        let first = it.next().unwrap_or_else(|| J::constant(empty));
-        it.fold(first, op)
+        fold_first(a.iter().copied(), empty, op)
     }
 
     /// `Σ_i a_i²` (`norm_squared`, `magnitude_squared`).
@@ -918,9 +917,26 @@ pub mod lowered {
         C: Dim,
         S: RawStorage<J, R, C>,
     {
-        let mut it = a.iter().map(|v| v.square());
-        let first = it.next().unwrap_or_else(|| J::constant(T::zero()));
-        it.fold(first, J::add)
+        sum(a.iter().map(|v| v.square()))
+    }
+
+    /// `op` folded over `terms` from the first term, the constant `empty` when there is
+    /// none (so a sum of jets starts from its first term, not from a zero jet).
+    #[inline]
+    fn fold_first<T: Float, J: Taylor<T>>(
+        mut terms: impl Iterator<Item = J>,
+        empty: T,
+        op: impl Fn(J, J) -> J,
+    ) -> J {
+        let first = terms.next().unwrap_or_else(|| J::constant(empty));
+        terms.fold(first, op)
+    }
+
+    /// The sum of `terms` (the zero jet when there is none): the entry sums of `product`,
+    /// `dot` and `norm_squared`.
+    #[inline]
+    fn sum<T: Float, J: Taylor<T>>(terms: impl Iterator<Item = J>) -> J {
+        fold_first(terms, T::zero(), J::add)
     }
 
     /// The cross product of two 3-vectors with entry products `f`.
@@ -980,45 +996,33 @@ pub mod lowered {
         }
     }
 
-    impl<T, E, M, J, R0, R, C, S0, S> LeftFactor<T, E, M, J, R, C, S> for Matrix<E, R0, R, S0>
-    where
-        T: Float,
-        E: Copy,
-        M: Copy,
-        J: Taylor<T> + Scalar,
-        R0: Dim,
-        R: Dim,
-        C: Dim,
-        S0: RawStorage<E, R0, R>,
-        S: RawStorage<M, R, C>,
-        DefaultAllocator: Allocator<R0, C>,
-    {
-        type Output = OMatrix<J, R0, C>;
-        #[inline]
-        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
-            product(&self, m, f)
-        }
+    /// The `LeftFactor` impl of a matrix factor, for each given type of `self` (a matrix
+    /// and a reference to one; `&self` derefs to the `&Matrix` that `product` takes).
+    macro_rules! left_factor_of_matrix {
+        ($($factor:ty),*) => {$(
+            impl<T, E, M, J, R0, R, C, S0, S> LeftFactor<T, E, M, J, R, C, S> for $factor
+            where
+                T: Float,
+                E: Copy,
+                M: Copy,
+                J: Taylor<T> + Scalar,
+                R0: Dim,
+                R: Dim,
+                C: Dim,
+                S0: RawStorage<E, R0, R>,
+                S: RawStorage<M, R, C>,
+                DefaultAllocator: Allocator<R0, C>,
+            {
+                type Output = OMatrix<J, R0, C>;
+                #[inline]
+                fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
+                    product(&self, m, f)
+                }
+            }
+        )*};
     }
 
-    impl<T, E, M, J, R0, R, C, S0, S> LeftFactor<T, E, M, J, R, C, S> for &Matrix<E, R0, R, S0>
-    where
-        T: Float,
-        E: Copy,
-        M: Copy,
-        J: Taylor<T> + Scalar,
-        R0: Dim,
-        R: Dim,
-        C: Dim,
-        S0: RawStorage<E, R0, R>,
-        S: RawStorage<M, R, C>,
-        DefaultAllocator: Allocator<R0, C>,
-    {
-        type Output = OMatrix<J, R0, C>;
-        #[inline]
-        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(E, M) -> J) -> Self::Output {
-            product(self, m, f)
-        }
-    }
+    left_factor_of_matrix!(Matrix<E, R0, R, S0>, &Matrix<E, R0, R, S0>);
 
     /// `m * self` where `m` is a matrix and the macro cannot tell whether `self` is a
     /// scalar (each entry `f(m_ij, self)`, also `m / self`) or a matrix (the product with
@@ -1048,43 +1052,31 @@ pub mod lowered {
         }
     }
 
-    impl<T, M, E, J, R, C, C2, S, S2> RightFactor<T, M, E, J, R, C, S> for Matrix<E, C, C2, S2>
-    where
-        T: Float,
-        E: Copy,
-        M: Copy,
-        J: Taylor<T> + Scalar,
-        R: Dim,
-        C: Dim,
-        C2: Dim,
-        S: RawStorage<M, R, C>,
-        S2: RawStorage<E, C, C2>,
-        DefaultAllocator: Allocator<R, C2>,
-    {
-        type Output = OMatrix<J, R, C2>;
-        #[inline]
-        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
-            product(m, &self, f)
-        }
+    /// The `RightFactor` impl of a matrix factor, for each given type of `self` (a matrix
+    /// and a reference to one; `&self` derefs to the `&Matrix` that `product` takes).
+    macro_rules! right_factor_of_matrix {
+        ($($factor:ty),*) => {$(
+            impl<T, M, E, J, R, C, C2, S, S2> RightFactor<T, M, E, J, R, C, S> for $factor
+            where
+                T: Float,
+                E: Copy,
+                M: Copy,
+                J: Taylor<T> + Scalar,
+                R: Dim,
+                C: Dim,
+                C2: Dim,
+                S: RawStorage<M, R, C>,
+                S2: RawStorage<E, C, C2>,
+                DefaultAllocator: Allocator<R, C2>,
+            {
+                type Output = OMatrix<J, R, C2>;
+                #[inline]
+                fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
+                    product(m, &self, f)
+                }
+            }
+        )*};
     }
 
-    impl<T, M, E, J, R, C, C2, S, S2> RightFactor<T, M, E, J, R, C, S> for &Matrix<E, C, C2, S2>
-    where
-        T: Float,
-        E: Copy,
-        M: Copy,
-        J: Taylor<T> + Scalar,
-        R: Dim,
-        C: Dim,
-        C2: Dim,
-        S: RawStorage<M, R, C>,
-        S2: RawStorage<E, C, C2>,
-        DefaultAllocator: Allocator<R, C2>,
-    {
-        type Output = OMatrix<J, R, C2>;
-        #[inline]
-        fn times(self, m: &Matrix<M, R, C, S>, f: impl Fn(M, E) -> J) -> Self::Output {
-            product(m, self, f)
-        }
-    }
+    right_factor_of_matrix!(Matrix<E, C, C2, S2>, &Matrix<E, C, C2, S2>);
 }

@@ -22,7 +22,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, Ident, Macro, Pat, Token};
 
 use super::ir::{Kind, Lowered};
-use super::{addr, render, Lowerer};
+use super::{addr, call_as_written, paren_args, render, Lowerer};
 use crate::analyze::scope::Binding;
 use crate::parse::item::{jet_type, type_shape};
 
@@ -233,34 +233,27 @@ impl Lowerer<'_, '_> {
             Kind::Iter(k) => Some((**k).clone()),
             _ => None,
         };
-        let (rt, dot, meth, tf) = (&recv.tokens, &m.dot_token, &m.method, &m.turbofish);
-        let plain_args = |lw: &Self| -> TokenStream {
-            let at = m.args.iter().map(|a| lw.primal(a));
-            let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#at),*));
-            g.set_span(m.paren_token.span.join());
-            g.into_token_stream()
-        };
-        let same =
-            |args: TokenStream, kind: Kind| Lowered::new(quote!(#rt #dot #meth #tf #args), kind);
+        let rt = &recv.tokens;
+        let same = |args: TokenStream, kind: Kind| Lowered::new(call_as_written(rt, m, args), kind);
         if let Some(elem) = elem {
             let out = match name.as_str() {
-                "len" | "is_empty" | "capacity" => same(plain_args(self), Kind::Other),
+                "len" | "is_empty" | "capacity" => same(self.primal_args(m), Kind::Other),
                 "iter" | "into_iter" => {
-                    same(plain_args(self), Kind::Iter(Box::new(ref_item(&elem))))
+                    same(self.primal_args(m), Kind::Iter(Box::new(ref_item(&elem))))
                 }
                 "iter_mut" => {
                     self.iter_mut_root =
                         self.place_root(&m.receiver).map(|(i, id)| (i.clone(), id));
-                    same(plain_args(self), Kind::Iter(Box::new(mut_item(&elem))))
+                    same(self.primal_args(m), Kind::Iter(Box::new(mut_item(&elem))))
                 }
                 "chunks" | "chunks_exact" | "windows" => same(
-                    plain_args(self),
+                    self.primal_args(m),
                     Kind::Iter(Box::new(Kind::Array(Box::new(elem)))),
                 ),
                 "clone" | "to_vec" | "to_owned" | "as_slice" | "as_mut_slice" => {
-                    same(plain_args(self), Kind::Array(Box::new(elem)))
+                    same(self.primal_args(m), Kind::Array(Box::new(elem)))
                 }
-                "swap" | "reverse" | "clear" | "truncate" => same(plain_args(self), Kind::Other),
+                "swap" | "reverse" | "clear" | "truncate" => same(self.primal_args(m), Kind::Other),
                 "push" | "fill" | "extend_from_slice" => {
                     let want_arg = if name == "extend_from_slice" {
                         Kind::Array(Box::new(elem.clone()))
@@ -295,9 +288,7 @@ impl Lowerer<'_, '_> {
                             }
                         })
                         .collect();
-                    let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#at),*));
-                    g.set_span(m.paren_token.span.join());
-                    same(g.into_token_stream(), Kind::Other)
+                    same(paren_args(m, quote!(#(#at),*)), Kind::Other)
                 }
                 _ => return Err(recv),
             };
@@ -308,17 +299,19 @@ impl Lowerer<'_, '_> {
         };
         let out = match name.as_str() {
             "enumerate" => same(
-                plain_args(self),
+                self.primal_args(m),
                 Kind::Iter(Box::new(Kind::Tuple(vec![Kind::Other, item]))),
             ),
             "rev" | "skip" | "take" | "step_by" => {
-                same(plain_args(self), Kind::Iter(Box::new(item)))
+                same(self.primal_args(m), Kind::Iter(Box::new(item)))
             }
-            "copied" | "cloned" => same(plain_args(self), Kind::Iter(Box::new(value_item(&item)))),
-            "count" => same(plain_args(self), Kind::Other),
+            "copied" | "cloned" => {
+                same(self.primal_args(m), Kind::Iter(Box::new(value_item(&item))))
+            }
+            "count" => same(self.primal_args(m), Kind::Other),
             "zip" | "chain" => {
                 let Some(arg) = m.args.first() else {
-                    return Ok(same(plain_args(self), Kind::Other));
+                    return Ok(same(self.primal_args(m), Kind::Other));
                 };
                 let a = self.expr(arg, None);
                 let other = match &a.kind {
@@ -332,24 +325,20 @@ impl Lowerer<'_, '_> {
                 } else {
                     item.join(&other)
                 };
-                let at = a.tokens;
-                let mut g = Group::new(Delimiter::Parenthesis, at);
-                g.set_span(m.paren_token.span.join());
-                same(g.into_token_stream(), Kind::Iter(Box::new(kind)))
+                same(paren_args(m, a.tokens), Kind::Iter(Box::new(kind)))
             }
             "map" | "for_each" => {
                 let Some(Expr::Closure(c)) = m.args.first() else {
                     return Err(recv);
                 };
                 let (ct, body_kind) = self.closure(c, std::slice::from_ref(&item), None);
-                let mut g = Group::new(Delimiter::Parenthesis, ct);
-                g.set_span(m.paren_token.span.join());
+                let args = paren_args(m, ct);
                 let kind = if name == "map" {
                     Kind::Iter(Box::new(body_kind))
                 } else {
                     Kind::Other
                 };
-                same(g.into_token_stream(), kind)
+                same(args, kind)
             }
             "fold" => {
                 let (Some(init), Some(Expr::Closure(c))) = (m.args.first(), m.args.iter().nth(1))
@@ -373,14 +362,12 @@ impl Lowerer<'_, '_> {
                     Some(w) => self.coerce(init_l, w, init.span()).tokens,
                     None => init_l.tokens,
                 };
-                let mut g = Group::new(Delimiter::Parenthesis, quote!(#init_t, #ct));
-                g.set_span(m.paren_token.span.join());
-                same(g.into_token_stream(), acc)
+                same(paren_args(m, quote!(#init_t, #ct)), acc)
             }
             "sum" | "product" => {
                 let value = value_item(&item);
                 if !value.is_active() {
-                    return Ok(same(plain_args(self), value));
+                    return Ok(same(self.primal_args(m), value));
                 }
                 let (tr, zero, op) = if name == "sum" {
                     ("Zero", "zero", "add")
@@ -418,6 +405,7 @@ impl Lowerer<'_, '_> {
                     }
                     other => other.to_token_stream(),
                 };
+                let (dot, meth) = (&m.dot_token, &m.method);
                 Lowered::new(quote!(#rt #dot #meth #tf ()), Kind::Array(Box::new(value)))
             }
             _ => return Err(recv),

@@ -24,12 +24,12 @@
 //! without an order) runs on every jet kind; it asks `J: nalgebra::Scalar`.
 
 use proc_macro2::{Delimiter, Group, Span, TokenStream};
-use quote::{quote, quote_spanned, ToTokens};
+use quote::{quote, quote_spanned};
 use syn::{Expr, Ident};
 
 use super::containers::{mut_item, ref_item};
 use super::ir::{Kind, Lowered};
-use super::{render, Lowerer};
+use super::{call_as_written, render, Lowerer};
 use crate::parse::item::jet_type_args;
 use crate::symbol::{is_nalgebra_type, NALGEBRA_CONSTRUCTORS};
 
@@ -131,52 +131,23 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    /// `a op b` on two entries, `op` in `add sub mul div`, with the scalar form for a
-    /// plain side.
-    fn entry_op(
-        &self,
-        op: &str,
-        (a, la): (TokenStream, bool),
-        (b, lb): (TokenStream, bool),
-        span: Span,
-    ) -> TokenStream {
-        match (la, lb) {
-            (true, true) => self.call(op, span, vec![a, b]),
-            (true, false) => {
-                let m = match op {
-                    "add" => "add_scalar",
-                    "sub" => "sub_scalar",
-                    "mul" => "mul_scalar",
-                    _ => "div_scalar",
-                };
-                self.call(m, span, vec![a, b])
-            }
-            (false, true) => {
-                let m = match op {
-                    "add" => "add_scalar",
-                    "sub" => "rsub_scalar",
-                    "mul" => "mul_scalar",
-                    _ => "rdiv_scalar",
-                };
-                self.call(m, span, vec![b, a])
-            }
-            (false, false) => {
-                let v = match op {
-                    "add" => quote!(#a + #b),
-                    "sub" => quote!(#a - #b),
-                    "mul" => quote!(#a * #b),
-                    _ => quote!(#a / #b),
-                };
-                self.call("constant", span, vec![v])
-            }
-        }
-    }
-
-    /// `|a: A, b: B| a op b` on entries of the given activity.
+    /// `|a: A, b: B| a op b` on entries of the given activity, `op` in `add sub mul div`:
+    /// [`Lowerer::active_arith`] when a side carries derivatives, else the constant jet of
+    /// the plain result (the closure returns a jet).
     fn entry_closure(&mut self, op: &str, la: bool, lb: bool, span: Span) -> TokenStream {
         let (a, b) = (self.fresh_ident("a"), self.fresh_ident("b"));
         let (ta, tb) = (self.entry_type(la), self.entry_type(lb));
-        let body = self.entry_op(op, (quote!(#a), la), (quote!(#b), lb), span);
+        let body = if la || lb {
+            self.active_arith(op, (quote!(#a), la), (quote!(#b), lb), span)
+        } else {
+            let v = match op {
+                "add" => quote!(#a + #b),
+                "sub" => quote!(#a - #b),
+                "mul" => quote!(#a * #b),
+                _ => quote!(#a / #b),
+            };
+            self.call("constant", span, vec![v])
+        };
         quote_spanned!(span=> |#a: #ta, #b: #tb| #body)
     }
 
@@ -189,8 +160,8 @@ impl Lowerer<'_, '_> {
         let helper = match op {
             "add" | "sub" => "zip",
             "mul" if lm && rm => "product",
-            "mul" if rm => return self.left_factor(op, (lt, la), (rt, lb), span),
-            _ => return self.right_factor(op, (lt, la), (rt, lb), span),
+            "mul" if rm => return self.factor_product(op, (lt, la), (rt, lb), span, false),
+            _ => return self.factor_product(op, (lt, la), (rt, lb), span, true),
         };
         let f = self.entry_closure(op, la, lb, span);
         let h = self.helper(helper, span);
@@ -203,48 +174,43 @@ impl Lowerer<'_, '_> {
         Lowered::new(tokens, Kind::Matrix(Box::new(Kind::Active)))
     }
 
-    /// `s * m`: `s` a scalar or a matrix, its type decides (`LeftFactor`).
-    fn left_factor(
+    /// `s * m` (`LeftFactor`) or, with `matrix_left`, `m * s`, `m / s`, `m.add_scalar(s)`
+    /// (`RightFactor`): `s` a scalar or a matrix, its type decides (scale, or multiply).
+    fn factor_product(
         &mut self,
         op: &str,
         (lt, la): (TokenStream, bool),
         (rt, lb): (TokenStream, bool),
         span: Span,
+        matrix_left: bool,
     ) -> Lowered {
         let f = self.entry_closure(op, la, lb, span);
-        let (scalar, jet, root) = (&self.ty.scalar, &self.ty.jet, &self.ty.root);
+        let (scalar, jet) = (&self.ty.scalar, &self.ty.jet);
         let (ta, tb) = (self.entry_type(la), self.entry_type(lb));
-        let (p, m) = (self.fresh_ident("factor"), self.fresh_ident("matrix"));
-        Lowered::new(
+        let tr = self.helper(
+            if matrix_left {
+                "RightFactor"
+            } else {
+                "LeftFactor"
+            },
+            span,
+        );
+        let times = quote_spanned!(span=> <_ as #tr<#scalar, #ta, #tb, #jet, _, _, _>>::times);
+        let tokens = if matrix_left {
+            let m = self.fresh_ident("matrix");
+            quote_spanned!(span=> {
+                let #m = &(#lt);
+                #times(#rt, #m, #f)
+            })
+        } else {
+            let (p, m) = (self.fresh_ident("factor"), self.fresh_ident("matrix"));
             quote_spanned!(span=> {
                 let #p = #lt;
                 let #m = &(#rt);
-                <_ as #root::__private::nalgebra::LeftFactor<#scalar, #ta, #tb, #jet, _, _, _>>::times(#p, #m, #f)
-            }),
-            Kind::Matrix(Box::new(Kind::Active)),
-        )
-    }
-
-    /// `m * s`, `m / s`, `m.add_scalar(s)`: `s` a scalar or a matrix, its type decides
-    /// (`RightFactor`).
-    fn right_factor(
-        &mut self,
-        op: &str,
-        (lt, la): (TokenStream, bool),
-        (rt, lb): (TokenStream, bool),
-        span: Span,
-    ) -> Lowered {
-        let f = self.entry_closure(op, la, lb, span);
-        let (scalar, jet, root) = (&self.ty.scalar, &self.ty.jet, &self.ty.root);
-        let (ta, tb) = (self.entry_type(la), self.entry_type(lb));
-        let m = self.fresh_ident("matrix");
-        Lowered::new(
-            quote_spanned!(span=> {
-                let #m = &(#lt);
-                <_ as #root::__private::nalgebra::RightFactor<#scalar, #ta, #tb, #jet, _, _, _>>::times(#rt, #m, #f)
-            }),
-            Kind::Matrix(Box::new(Kind::Active)),
-        )
+                #times(#p, #m, #f)
+            })
+        };
+        Lowered::new(tokens, Kind::Matrix(Box::new(Kind::Active)))
     }
 
     /// `-m` of a matrix of jets.
@@ -294,24 +260,18 @@ impl Lowerer<'_, '_> {
             _ => Kind::Matrix(Box::new(Kind::Active)),
         };
         let (scalar, jet) = (self.ty.scalar.clone(), self.ty.jet.clone());
-        let (rt, dot, meth, tf) = (recv.tokens.clone(), &m.dot_token, &m.method, &m.turbofish);
-        let plain_args = |lw: &Self| -> TokenStream {
-            let at = m.args.iter().map(|a| lw.primal(a));
-            let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#at),*));
-            g.set_span(m.paren_token.span.join());
-            g.into_token_stream()
-        };
+        let rt = recv.tokens.clone();
         let same =
-            |args: TokenStream, kind: Kind| Lowered::new(quote!(#rt #dot #meth #tf #args), kind);
+            |args: TokenStream, kind: Kind| Lowered::new(call_as_written(&rt, m, args), kind);
         let arity = |n: usize| m.args.len() == n;
         let active = Kind::Matrix(Box::new(Kind::Active));
         let out = match name.as_str() {
-            n if SHAPE_METHODS.contains(&n) => same(plain_args(self), Kind::Other),
-            n if SAME_ENTRIES.contains(&n) => same(plain_args(self), recv_kind),
-            "iter" if arity(0) => same(plain_args(self), Kind::Iter(Box::new(ref_item(&elem)))),
+            n if SHAPE_METHODS.contains(&n) => same(self.primal_args(m), Kind::Other),
+            n if SAME_ENTRIES.contains(&n) => same(self.primal_args(m), recv_kind),
+            "iter" if arity(0) => same(self.primal_args(m), Kind::Iter(Box::new(ref_item(&elem)))),
             "iter_mut" if arity(0) => {
                 self.iter_mut_root = self.place_root(&m.receiver).map(|(i, id)| (i.clone(), id));
-                same(plain_args(self), Kind::Iter(Box::new(mut_item(&elem))))
+                same(self.primal_args(m), Kind::Iter(Box::new(mut_item(&elem))))
             }
             "dot" | "component_mul" | "component_div" | "cross" if arity(1) => {
                 let Some(a) = m.args.first() else {
@@ -331,7 +291,7 @@ impl Lowerer<'_, '_> {
                 let item = value_of_entry(&elem);
                 let (ct, body) = self.closure(c, std::slice::from_ref(&item), None);
                 Lowered::new(
-                    quote!(#rt #dot #meth #tf (#ct)),
+                    call_as_written(&rt, m, quote!((#ct))),
                     Kind::Matrix(Box::new(entry_of(&body))),
                 )
             }
@@ -349,7 +309,7 @@ impl Lowerer<'_, '_> {
                 let (ct, body) = self.closure(c, &[value_of_entry(&elem), oe], None);
                 let ot = o.tokens;
                 Lowered::new(
-                    quote!(#rt #dot #meth #tf (&(#ot), #ct)),
+                    call_as_written(&rt, m, quote!((&(#ot), #ct))),
                     Kind::Matrix(Box::new(entry_of(&body))),
                 )
             }
@@ -425,7 +385,7 @@ impl Lowerer<'_, '_> {
                     _ => "add",
                 };
                 let sa = sc.kind.is_active();
-                self.right_factor(op, (rt, ra), (sc.tokens, sa), span)
+                self.factor_product(op, (rt, ra), (sc.tokens, sa), span, true)
             }
             "abs" if arity(0) => {
                 let a = self.fresh_ident("a");

@@ -550,6 +550,13 @@ impl<'s, 'a> Lowerer<'s, 'a> {
         e2.into_token_stream()
     }
 
+    /// The arguments of `m` as written, read on primal values: `(a, b)` spanned at its
+    /// parentheses.
+    fn primal_args(&self, m: &syn::ExprMethodCall) -> TokenStream {
+        let at = m.args.iter().map(|a| self.primal(a));
+        paren_args(m, quote!(#(#at),*))
+    }
+
     /// An expression without active values, as written (with float methods of plain `T`
     /// values in path form where the companion's extra `T: Float` makes them ambiguous).
     fn plain(&self, e: &Expr) -> TokenStream {
@@ -989,33 +996,40 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                 let (lt, rt) = (l.tokens, r.tokens);
                 Lowered::new(quote!(#lt #op_tok #rt), kind)
             }
-            (true, true) => {
-                let t = if op == "mul" && same {
-                    self.call("square", span, vec![l.tokens])
-                } else {
-                    self.call(op, span, vec![l.tokens, r.tokens])
-                };
-                Lowered::new(t, Kind::Active)
+            (true, true) if op == "mul" && same => {
+                Lowered::new(self.call("square", span, vec![l.tokens]), Kind::Active)
             }
-            (true, false) => {
-                let m = match op {
-                    "add" => "add_scalar",
-                    "sub" => "sub_scalar",
-                    "mul" => "mul_scalar",
-                    _ => "div_scalar",
-                };
-                Lowered::new(self.call(m, span, vec![l.tokens, r.tokens]), Kind::Active)
-            }
-            (false, true) => {
-                let m = match op {
-                    "add" => "add_scalar",
-                    "sub" => "rsub_scalar",
-                    "mul" => "mul_scalar",
-                    _ => "rdiv_scalar",
-                };
-                Lowered::new(self.call(m, span, vec![r.tokens, l.tokens]), Kind::Active)
-            }
+            (la, ra) => Lowered::new(
+                self.active_arith(op, (l.tokens, la), (r.tokens, ra), span),
+                Kind::Active,
+            ),
         }
+    }
+
+    /// `a op b` for `op` in `add sub mul div` where a side carries derivatives (`la`,
+    /// `lb`): the rule of two jets, or its `_scalar` form with the jet first when one side
+    /// is plain (`rsub_scalar`, `rdiv_scalar` for a plain left side), O(K) not O(K²).
+    fn active_arith(
+        &self,
+        op: &str,
+        (a, la): (TokenStream, bool),
+        (b, lb): (TokenStream, bool),
+        span: Span,
+    ) -> TokenStream {
+        let (jet, plain) = match (la, lb) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return self.call(op, span, vec![a, b]),
+        };
+        let m = match (op, la) {
+            ("add", _) => "add_scalar",
+            ("mul", _) => "mul_scalar",
+            ("sub", true) => "sub_scalar",
+            ("sub", false) => "rsub_scalar",
+            (_, true) => "div_scalar",
+            (_, false) => "rdiv_scalar",
+        };
+        self.call(m, span, vec![jet, plain])
     }
 
     fn deref_active(&mut self, l: Lowered, span: Span) -> Lowered {
@@ -1326,11 +1340,9 @@ impl<'s, 'a> Lowerer<'s, 'a> {
                     kind,
                 );
             }
-            let (rt, dot, meth, tf) = (recv.tokens, &m.dot_token, &m.method, &m.turbofish);
             let at = args.into_iter().map(|a| a.tokens);
-            let mut g = Group::new(Delimiter::Parenthesis, quote!(#(#at),*));
-            g.set_span(m.paren_token.span.join());
-            return Lowered::new(quote!(#rt #dot #meth #tf #g), kind);
+            let call = call_as_written(&recv.tokens, m, paren_args(m, quote!(#(#at),*)));
+            return Lowered::new(call, kind);
         }
         match primitives::lookup(&name) {
             Some(rule) => self.apply_rule(rule, &name, span, recv, args, e),
@@ -2520,6 +2532,21 @@ impl<'s, 'a> Lowerer<'s, 'a> {
             _ => false,
         }
     }
+}
+
+/// `args` (the contents of a parenthesis) as the argument list of `m`, spanned at its
+/// parentheses.
+fn paren_args(m: &syn::ExprMethodCall, args: TokenStream) -> TokenStream {
+    let mut g = Group::new(Delimiter::Parenthesis, args);
+    g.set_span(m.paren_token.span.join());
+    g.into_token_stream()
+}
+
+/// `recv.method::<..>` as written in `m`, on the lowered receiver `recv`, followed by the
+/// argument list `args`.
+fn call_as_written(recv: &TokenStream, m: &syn::ExprMethodCall, args: TokenStream) -> TokenStream {
+    let (dot, meth, tf) = (&m.dot_token, &m.method, &m.turbofish);
+    quote!(#recv #dot #meth #tf #args)
 }
 
 /// `ts` with every token at `span`.
