@@ -2,7 +2,8 @@
 //! parameters, `SMatrix` locals, `SVector` results).
 //!
 //! The kernel is a small network `f(x) = tanh(w · tanh(M x + b))` written twice, once
-//! over nalgebra types and once over slices with index loops, both annotated. Checked:
+//! over nalgebra types and once over slices with index loops, each annotated both as an
+//! `order = 3` and as a generic companion. Checked:
 //! - the two companions agree coefficient by coefficient (order 3 and, through the
 //!   generic companion, order 6);
 //! - both against num-dual's `Dual3_64` (value and derivatives 1..3 along `v`, by the
@@ -24,58 +25,47 @@ use num_dual::{Dual3_64, DualNum};
 
 // ---- the kernel, over nalgebra and over slices ---------------------------------------------
 
-/// `tanh(w · tanh(M x + b))`, with `M`, `b`, `w` constants (`wrt(x)`).
-#[jet(order = 3, wrt(x))]
-fn mlp(
-    x: &SVector<f64, 3>,
-    m: &SMatrix<f64, 4, 3>,
-    b: &SVector<f64, 4>,
-    w: &SVector<f64, 4>,
-) -> f64 {
-    let h = (m * x + b).map(|v| v.tanh());
-    w.dot(&h).tanh()
+/// `fn $name / $generic(..)`: the function twice, as an `order = 3` companion (`$name`)
+/// and as a generic one (`$generic`, any order, any jet kind), both `wrt(x)`.
+macro_rules! order_3_and_generic {
+    ($(#[doc = $doc:literal])* fn $name:ident / $generic:ident $($signature_and_body:tt)*) => {
+        $(#[doc = $doc])*
+        #[jet(order = 3, wrt(x))]
+        fn $name $($signature_and_body)*
+
+        $(#[doc = $doc])*
+        #[jet(wrt(x))]
+        fn $generic $($signature_and_body)*
+    };
 }
 
-/// The same kernel with index loops over slices (`m` row-major, 4 x 3).
-#[jet(order = 3, wrt(x))]
-fn mlp_slices(x: &[f64], m: &[f64], b: &[f64], w: &[f64]) -> f64 {
-    let d = x.len();
-    let mut s = 0.0;
-    for i in 0..b.len() {
-        let mut a = b[i];
-        for j in 0..d {
-            a += m[i * d + j] * x[j];
-        }
-        s += w[i] * a.tanh();
+order_3_and_generic! {
+    /// `tanh(w · tanh(M x + b))`, with `M`, `b`, `w` constants (`wrt(x)`).
+    fn mlp / mlp_generic(
+        x: &SVector<f64, 3>,
+        m: &SMatrix<f64, 4, 3>,
+        b: &SVector<f64, 4>,
+        w: &SVector<f64, 4>,
+    ) -> f64 {
+        let h = (m * x + b).map(|v| v.tanh());
+        w.dot(&h).tanh()
     }
-    s.tanh()
 }
 
-/// The nalgebra kernel again, as a generic companion (any order, any jet kind).
-#[jet(wrt(x))]
-fn mlp_generic(
-    x: &SVector<f64, 3>,
-    m: &SMatrix<f64, 4, 3>,
-    b: &SVector<f64, 4>,
-    w: &SVector<f64, 4>,
-) -> f64 {
-    let h = (m * x + b).map(|v| v.tanh());
-    w.dot(&h).tanh()
-}
-
-/// The slice kernel as a generic companion.
-#[jet(wrt(x))]
-fn mlp_slices_generic(x: &[f64], m: &[f64], b: &[f64], w: &[f64]) -> f64 {
-    let d = x.len();
-    let mut s = 0.0;
-    for i in 0..b.len() {
-        let mut a = b[i];
-        for j in 0..d {
-            a += m[i * d + j] * x[j];
+order_3_and_generic! {
+    /// The same kernel with index loops over slices (`m` row-major, 4 x 3).
+    fn mlp_slices / mlp_slices_generic(x: &[f64], m: &[f64], b: &[f64], w: &[f64]) -> f64 {
+        let d = x.len();
+        let mut s = 0.0;
+        for i in 0..b.len() {
+            let mut a = b[i];
+            for j in 0..d {
+                a += m[i * d + j] * x[j];
+            }
+            s += w[i] * a.tanh();
         }
-        s += w[i] * a.tanh();
+        s.tanh()
     }
-    s.tanh()
 }
 
 /// The reference: the kernel over `Dual3_64` with plain loops (num-dual's own rules).
@@ -122,6 +112,16 @@ fn cases() -> Vec<([f64; 3], [f64; 3])> {
         .collect()
 }
 
+/// The jets of the curve `x0 + t v` (entry `i`: `x0[i] + t v[i]`).
+fn along<const N: usize>(x0: [f64; 3], v: [f64; 3]) -> SVector<Jet<f64, N>, 3> {
+    SVector::from_fn(|i, _| Jet::along(x0[i], v[i]))
+}
+
+/// The same curve in `Dual3_64` (value and derivatives 1..3 along `v`).
+fn duals_along(x0: [f64; 3], v: [f64; 3]) -> [Dual3_64; 3] {
+    core::array::from_fn(|i| Dual3_64::new(x0[i], v[i], 0.0, 0.0))
+}
+
 /// `|got - want| <= tol * max(1, max |want|)` for every entry.
 fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
     let scale = want.iter().fold(1.0f64, |m, w| m.max(w.abs()));
@@ -138,10 +138,9 @@ fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
 fn svector_kernel_matches_slices_and_nested_duals_at_order_3() {
     let (m, b, w) = weights();
     for (x0, v) in cases() {
-        let x = SVector::<Jet<f64, 4>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<4>(x0, v);
         let got = mlp_jet(&x, &m, &b, &w);
-        let xs: Vec<Jet<f64, 4>> = (0..3).map(|i| Jet::along(x0[i], v[i])).collect();
-        let slices = mlp_slices_jet(&xs, &M, &B, &W);
+        let slices = mlp_slices_jet(x.as_slice(), &M, &B, &W);
         assert_close(
             &got.coefficients(),
             &slices.coefficients(),
@@ -153,8 +152,7 @@ fn svector_kernel_matches_slices_and_nested_duals_at_order_3() {
         assert!((plain - mlp_slices(&x0, &M, &B, &W)).abs() < 1e-15);
         assert!((got.value() - plain).abs() < 1e-15);
         // Against num-dual: value and derivatives 1..3 along v.
-        let xd: [Dual3_64; 3] = core::array::from_fn(|i| Dual3_64::new(x0[i], v[i], 0.0, 0.0));
-        let d = mlp_dual(&xd, &M, &B, &W);
+        let d = mlp_dual(&duals_along(x0, v), &M, &B, &W);
         assert_close(
             &got.derivatives(),
             &[d.re, d.v1, d.v2, d.v3],
@@ -168,10 +166,9 @@ fn svector_kernel_matches_slices_and_nested_duals_at_order_3() {
 fn generic_companion_matches_slices_at_order_6() {
     let (m, b, w) = weights();
     for (x0, v) in cases() {
-        let x = SVector::<Jet<f64, 7>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<7>(x0, v);
         let got = mlp_generic_jet(&x, &m, &b, &w);
-        let xs: Vec<Jet<f64, 7>> = x.iter().copied().collect();
-        let want = mlp_slices_generic_jet(&xs, &M, &B, &W);
+        let want = mlp_slices_generic_jet(x.as_slice(), &M, &B, &W);
         assert_close(&got.coefficients(), &want.coefficients(), 1e-13, "order 6");
         let plain = mlp_generic(&SVector::from(x0), &m, &b, &w);
         let by_slices = mlp_slices_generic(&x0, &M, &B, &W);
@@ -182,12 +179,7 @@ fn generic_companion_matches_slices_at_order_6() {
             "values",
         );
         // The lower derivatives do not depend on the order.
-        let low = mlp_jet(
-            &x.map(|xi| Jet::<f64, 4>::along(xi.value(), xi.coefficient(1))),
-            &m,
-            &b,
-            &w,
-        );
+        let low = mlp_jet(&along(x0, v), &m, &b, &w);
         assert_close(
             &got.derivatives()[..4],
             &low.derivatives(),
@@ -214,10 +206,8 @@ fn generic_companion_on_multi_directional_and_collapsed_jets() {
         // Reference: second derivatives along the axes with Dual3_64.
         let want: Vec<f64> = (0..3)
             .map(|i| {
-                let xd: [Dual3_64; 3] = core::array::from_fn(|j| {
-                    Dual3_64::new(x0[j], if i == j { 1.0 } else { 0.0 }, 0.0, 0.0)
-                });
-                mlp_dual(&xd, &M, &B, &W).v2
+                let axis = core::array::from_fn(|j| if i == j { 1.0 } else { 0.0 });
+                mlp_dual(&duals_along(x0, axis), &M, &B, &W).v2
             })
             .collect();
         assert_close(&diag, &want, 1e-13, "Hessian diagonal");
@@ -240,7 +230,7 @@ fn matrix_vector_product_against_a_closed_form_at_order_7() {
     let a = SVector::<f64, 2>::new(0.7, -0.9);
     for (x0, v) in cases() {
         let (x0v, vv) = (SVector::from(x0), SVector::from(v));
-        let x = SVector::<Jet<f64, 8>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<8>(x0, v);
         let got = exp_ridge_jet(&x, &m, &a).derivatives();
         // g(x0 + t v) = e^{a·M x0 + t a·M v} + |x0|² + 2 t x0·v + t² |v|²
         let (s0, s1) = (a.dot(&(m * x0v)), a.dot(&(m * vv)));
@@ -277,7 +267,7 @@ fn layer(x: &SVector<f64, 3>, m: &SMatrix<f64, 4, 3>, b: &SVector<f64, 4>) -> SV
 fn vector_result_entries_match_their_closed_forms() {
     let (m, b, _) = weights();
     let (x0, v) = ([0.3, -0.5, 0.7], [1.0, 0.25, -0.5]);
-    let x = SVector::<Jet<f64, 5>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+    let x = along::<5>(x0, v);
     let y = layer_jet(&x, &m, &b);
     let (z0, z1) = (m * SVector::from(x0) + b, m * SVector::from(v));
     for i in 0..4 {
@@ -314,12 +304,11 @@ fn head(
 fn calls_of_companions_with_vector_results() {
     let (m, b, w) = weights();
     for (x0, v) in cases() {
-        let x = SVector::<Jet<f64, 5>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<5>(x0, v);
         let got = head_jet(&x, &m, &b, &w);
         // 2 w·h inside the tanh: the slice kernel with doubled output weights.
         let w2: Vec<f64> = W.iter().map(|wi| 2.0 * wi).collect();
-        let xs: Vec<Jet<f64, 5>> = x.iter().copied().collect();
-        let want = mlp_slices_generic_jet(&xs, &M, &B, &w2);
+        let want = mlp_slices_generic_jet(x.as_slice(), &M, &B, &w2);
         assert_close(&got.coefficients(), &want.coefficients(), 1e-13, "head");
         assert_close(
             &[head(&SVector::from(x0), &m, &b, &w)],
@@ -368,8 +357,8 @@ fn shapes_by_hand(p: &[f64], q: &[f64]) -> f64 {
 #[test]
 fn aliases_fields_cross_normalize_and_branches_match_hand_written() {
     for (x0, v) in cases() {
-        let p = Vector3::from_fn(|i, _| Jet::<f64, 4>::along(x0[i], v[i]));
-        let q = Vector3::from_fn(|i, _| Jet::<f64, 4>::along(v[i] + 2.0, x0[i]));
+        let p: Vector3<Jet<f64, 4>> = along(x0, v);
+        let q: Vector3<Jet<f64, 4>> = along(v.map(|vi| vi + 2.0), x0);
         let got = shapes_jet(&p, &q);
         let want = shapes_by_hand_jet(p.as_slice(), q.as_slice());
         assert_close(&got.coefficients(), &want.coefficients(), 1e-13, "shapes");
@@ -464,7 +453,7 @@ fn by_entries(x: &SVector<f64, 3>, m: &SMatrix<f64, 3, 3>) -> f64 {
 fn entry_writes_transposes_and_loops() {
     let m = SMatrix::<f64, 3, 3>::new(0.5, -0.2, 0.1, 0.3, 0.9, -0.4, -0.7, 0.2, 0.6);
     for (x0, v) in cases() {
-        let x = SVector::<Jet<f64, 4>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<4>(x0, v);
         let got = by_entries_jet(&x, &m);
         // 2 sin(x)·(M x) + |x|², by hand on jets.
         let mut want = Jet::<f64, 4>::constant(0.0);
@@ -506,7 +495,7 @@ fn scaled_norm<T: RealField + Copy>(x: &SVector<T, 3>, c: T) -> T {
 #[test]
 fn real_field_with_plain_float_methods() {
     for (x0, v) in cases() {
-        let x = SVector::<Jet<f64, 4>, 3>::from_fn(|i, _| Jet::along(x0[i], v[i]));
+        let x = along::<4>(x0, v);
         let c = 0.8f64;
         let got = scaled_norm_jet(&x, c);
         let n = (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]).sqrt();
