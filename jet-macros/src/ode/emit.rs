@@ -73,10 +73,16 @@ pub(crate) fn system(
     } else {
         quote!(let _ = __jet_t;)
     };
-    let bind_params = shape
-        .params
-        .as_ref()
-        .map(|(p, len)| quote!(let #p: &[#ty; #len] = &self.params;));
+    let bind_params = shape.params.as_ref().map(|(p, len)| {
+        // A copy: the kernel's stores go through pointers the compiler cannot tell
+        // apart from `&self.params`, so it would read the parameters again after each
+        // (and a load from the struct, usually on the caller's stack, can collide with
+        // the stores' addresses modulo 4096 and wait for them).
+        quote! {
+            let __jet_params: [#ty; #len] = self.params;
+            let #p: &[#ty; #len] = &__jet_params;
+        }
+    });
     let prelude = &kernel.prelude;
     let steps = &kernel.steps;
     let outputs: Vec<TokenStream> = outputs.collect();

@@ -6,8 +6,11 @@
 //! ```
 //! keeps `pendulum` and emits `struct PendulumOde` implementing
 //! `jet::ode::OdeSystem<f64>`: for `k = 0..order` it computes coefficient `k` of every
-//! intermediate of the body with the runtime's incremental rules (one rule call per
-//! intermediate, common subexpressions shared), then `y_{k+1} = f_k / (k + 1)`.
+//! intermediate of the body with incremental rules (one rule call per nonlinear
+//! intermediate, common subexpressions shared, linear operations inline), then
+//! `y_{k+1} = f_k / (k + 1)`. The common rules come from `jet::ode::__kernels` (the
+//! runtime's recurrences, summed for the order-by-order dependency chain), the others
+//! from `jet::rules`.
 //!
 //! Stages: [`signature`] reads the function's shape, [`lower`] turns the body into a
 //! list of rule applications (SSA, with common subexpressions shared), [`emit`] writes
