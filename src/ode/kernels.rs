@@ -224,6 +224,59 @@ fn derivative_sum<T: KernelFloat>(a: &impl Fn(usize) -> T, b: impl Fn(usize) -> 
     sum(1, k, |j| rules::scalar::<T>(j) * a(j) * b(k - j))
 }
 
+/// [`sum`] of two series of terms in one pass (the terms of both computed together, so
+/// that what they share is computed once also where `k` is not a constant).
+///
+/// ```
+/// let (s, t) = jet::ode::__kernels::sum_pair(1, 4, |j| (j as f64, (j * j) as f64));
+/// assert_eq!((s, t), (10.0, 30.0));
+/// ```
+#[inline(always)]
+pub fn sum_pair<T: KernelFloat>(lo: usize, hi: usize, term: impl Fn(usize) -> (T, T)) -> (T, T) {
+    if lo > hi {
+        return (-T::zero(), -T::zero());
+    }
+    let term = |j: usize| {
+        let (x, y) = term(j);
+        (x.barrier(), y.barrier())
+    };
+    let mid = lo + (hi - lo) / 2;
+    let (mut down_x, mut down_y) = term(mid);
+    let mut j = mid;
+    while j > lo {
+        j -= 1;
+        let (x, y) = term(j);
+        down_x = down_x + x;
+        down_y = down_y + y;
+    }
+    if mid == hi {
+        return (down_x, down_y);
+    }
+    let mut j = mid + 1;
+    let (mut up_x, mut up_y) = term(j);
+    while j < hi {
+        j += 1;
+        let (x, y) = term(j);
+        up_x = up_x + x;
+        up_y = up_y + y;
+    }
+    (down_x.barrier() + up_x, down_y.barrier() + up_y)
+}
+
+/// `(Σ_{j=1..k} j a_j b_{k−j}, Σ_{j=1..k} j a_j c_{k−j})` in one pass over `a`.
+#[inline(always)]
+fn derivative_sum_pair<T: KernelFloat>(
+    a: &impl Fn(usize) -> T,
+    b: impl Fn(usize) -> T,
+    c: impl Fn(usize) -> T,
+    k: usize,
+) -> (T, T) {
+    sum_pair(1, k, |j| {
+        let w = rules::scalar::<T>(j) * a(j);
+        (w * b(k - j), w * c(k - j))
+    })
+}
+
 /// `c = exp a`: c_0 = e^{a_0}, c_k = (1/k) Σ_{j=1..k} j a_j c_{k−j}.
 ///
 /// ```
@@ -267,10 +320,8 @@ pub fn sin_cos<T: KernelFloat>(
         a(0).sin_cos()
     } else {
         let inv_k = rules::inverse::<T>(k);
-        (
-            derivative_sum(&a, c, k) * inv_k,
-            -derivative_sum(&a, s, k) * inv_k,
-        )
+        let (sum_c, sum_s) = derivative_sum_pair(&a, c, s, k);
+        (sum_c * inv_k, -sum_s * inv_k)
     }
 }
 
@@ -295,10 +346,8 @@ pub fn sinh_cosh<T: KernelFloat>(
         (a(0).sinh(), a(0).cosh())
     } else {
         let inv_k = rules::inverse::<T>(k);
-        (
-            derivative_sum(&a, c, k) * inv_k,
-            derivative_sum(&a, s, k) * inv_k,
-        )
+        let (sum_c, sum_s) = derivative_sum_pair(&a, c, s, k);
+        (sum_c * inv_k, sum_s * inv_k)
     }
 }
 
