@@ -13,10 +13,10 @@
 //!   state and of the intermediates may alias as far as the compiler knows), and older
 //!   ones from the buffers.
 //! - **Sums add the newest terms last.** In `Σ_j a_j b_{k−j}` the newest coefficients
-//!   sit at both ends of the range (`j = 0` and `j = k`); [`sum`] runs two chains from
+//!   sit at both ends of the range (`j = 0` and `j = k`); `sum` runs two chains from
 //!   the middle outward, so a new coefficient is one multiplication and two additions
 //!   away from the sum, while the older terms are added before it arrives.
-//! - **The code stays scalar.** [`KernelFloat::barrier`] keeps the compiler from packing
+//! - **The code stays scalar.** `KernelFloat::barrier` keeps the compiler from packing
 //!   the terms of a sum, or its two chains, into the lanes of vector registers: on
 //!   x86-64 without FMA that packing costs a shuffle per term and lengthened the Lorenz
 //!   kernel's step from 140 to 180 ns (measured with the SLP vectorizer switched off
