@@ -1,10 +1,10 @@
 //! Incremental rules for the kernels that `#[jet::ode]` generates (not a public API).
 //!
-//! The recurrences of [`crate::rules`], written for the ODE mode's order-by-order
-//! evaluation, where a step's time is mostly the length of one dependency chain: the
+//! The recurrences are the shared ones, `jet::rules::generic`: the functions behind the
+//! public slice rules of `jet::rules`. What is here is how the ODE mode calls them.
+//! Its order-by-order evaluation spends a step's time mostly on one dependency chain: the
 //! state's coefficient `k + 1` needs coefficient `k` of every intermediate, which needs
-//! the state's coefficient `k`, and so on for every order. Three differences from the
-//! shared rules:
+//! the state's coefficient `k`, and so on for every order. So:
 //!
 //! - **Inputs are accessors** `Fn(usize) -> T` rather than slices. In the generated passes
 //!   over a literal `k` they return the newest coefficients (`k` and `k − 1`) and
@@ -12,19 +12,20 @@
 //!   next one in a register instead of through a store and a reload (the buffers of the
 //!   state and of the intermediates may alias as far as the compiler knows), and older
 //!   ones from the buffers.
-//! - **Sums add the newest terms last.** In `Σ_j a_j b_{k−j}` the newest coefficients
-//!   sit at both ends of the range (`j = 0` and `j = k`); `sum` runs two chains from
-//!   the middle outward, so a new coefficient is one multiplication and two additions
-//!   away from the sum, while the older terms are added before it arrives.
+//! - **Sums add the newest terms last** (`MiddleOut`, the summation strategy passed to
+//!   the shared recurrences). In `Σ_j a_j b_{k−j}` the newest coefficients sit at both
+//!   ends of the range (`j = 0` and `j = k`); `sum` runs two chains from the middle
+//!   outward, so a new coefficient is one multiplication and two additions away from the
+//!   sum, while the older terms are added before it arrives.
 //! - **The code stays scalar.** `KernelFloat::barrier` keeps the compiler from packing
 //!   the terms of a sum, or its two chains, into the lanes of vector registers: on
 //!   x86-64 without FMA that packing costs a shuffle per term and lengthened the Lorenz
 //!   kernel's step from 140 to 180 ns (measured with the SLP vectorizer switched off
 //!   globally, `-C llvm-args=-vectorize-slp=false`, which a library cannot ask for).
 //!
-//! Results equal the shared rules' up to the order of the additions (rounding only).
+//! Results equal the whole-jet rules' up to the order of the additions (rounding only).
 
-use crate::rules;
+use crate::rules::generic::{self, Summation};
 use num_traits::Float;
 
 /// The float types of `#[jet::ode]` right-hand sides (`f64`, `f32`).
@@ -122,108 +123,6 @@ pub fn sum<T: KernelFloat>(lo: usize, hi: usize, term: impl Fn(usize) -> T) -> T
     down.barrier() + up
 }
 
-/// `c = a · b`: c_k = Σ_{j=0..k} a_j b_{k−j}.
-///
-/// ```
-/// let (a, b) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]);
-/// assert_eq!(jet::ode::__kernels::mul(|j| a[j], |j| b[j], 2), 28.0);
-/// ```
-#[inline(always)]
-pub fn mul<T: KernelFloat>(a: impl Fn(usize) -> T, b: impl Fn(usize) -> T, k: usize) -> T {
-    sum(0, k, |j| a(j) * b(k - j))
-}
-
-/// `c = a²`: c_k = 2 Σ_{0<j<k/2} a_j a_{k−j} (+ a_{k/2}² for even k) + (2 a_0) a_k, the
-/// term with the newest coefficient `a_k` added last.
-///
-/// ```
-/// let a = [1.0, 2.0, 3.0, 4.0];
-/// let c: Vec<f64> = (0..4).map(|k| jet::ode::__kernels::square(|j| a[j], k)).collect();
-/// assert_eq!(c, [1.0, 4.0, 10.0, 20.0]);
-/// ```
-#[inline(always)]
-pub fn square<T: KernelFloat>(a: impl Fn(usize) -> T, k: usize) -> T {
-    if k == 0 {
-        return a(0) * a(0);
-    }
-    let pairs = sum(1, (k - 1) / 2, |j| a(j) * a(k - j));
-    let older = if k % 2 == 0 {
-        (pairs + pairs) + a(k / 2) * a(k / 2)
-    } else {
-        pairs + pairs
-    };
-    older + (a(0) + a(0)) * a(k)
-}
-
-/// `c = a / b`: c_0 = a_0 / b_0, c_k = (a_k − Σ_{j=1..k} b_j c_{k−j}) / b_0.
-///
-/// ```
-/// let (a, b) = ([2.0, 1.0, 0.0], [1.0, -1.0, 0.0]);
-/// let mut c = [0.0; 3];
-/// for k in 0..3 {
-///     c[k] = jet::ode::__kernels::div(|j| a[j], |j| b[j], |j| c[j], k);
-/// }
-/// assert_eq!(c, [2.0, 3.0, 3.0]);
-/// ```
-#[inline(always)]
-pub fn div<T: KernelFloat>(
-    a: impl Fn(usize) -> T,
-    b: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
-    k: usize,
-) -> T {
-    if k == 0 {
-        a(0) / b(0)
-    } else {
-        (a(k) - sum(1, k, |j| b(j) * c(k - j))) * b(0).recip()
-    }
-}
-
-/// `c = s / a` for a plain `s`: c_0 = s / a_0, c_k = −(Σ_{j=1..k} a_j c_{k−j}) / a_0.
-///
-/// ```
-/// let a = [2.0, 1.0, 0.0];
-/// let mut c = [0.0; 3];
-/// for k in 0..3 {
-///     c[k] = jet::ode::__kernels::scalar_div(3.0, |j| a[j], |j| c[j], k);
-/// }
-/// assert_eq!(c, [1.5, -0.75, 0.375]);
-/// ```
-#[inline(always)]
-pub fn scalar_div<T: KernelFloat>(
-    s: T,
-    a: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
-    k: usize,
-) -> T {
-    if k == 0 {
-        s / a(0)
-    } else {
-        -sum(1, k, |j| a(j) * c(k - j)) * a(0).recip()
-    }
-}
-
-/// `c = 1 / a`.
-///
-/// ```
-/// let a = [2.0, 1.0, 0.0];
-/// let mut c = [0.0; 3];
-/// for k in 0..3 {
-///     c[k] = jet::ode::__kernels::recip(|j| a[j], |j| c[j], k);
-/// }
-/// assert_eq!(c, [0.5, -0.25, 0.125]);
-/// ```
-#[inline(always)]
-pub fn recip<T: KernelFloat>(a: impl Fn(usize) -> T, c: impl Fn(usize) -> T, k: usize) -> T {
-    scalar_div(T::one(), a, c, k)
-}
-
-/// `Σ_{j=1..k} j a_j b_{k−j}`, the sum behind every rule of the form `c' = f'(a) a'`.
-#[inline(always)]
-fn derivative_sum<T: KernelFloat>(a: &impl Fn(usize) -> T, b: impl Fn(usize) -> T, k: usize) -> T {
-    sum(1, k, |j| rules::scalar::<T>(j) * a(j) * b(k - j))
-}
-
 /// [`sum`] of two series of terms in one pass (the terms of both computed together, so
 /// that what they share is computed once also where `k` is not a constant).
 ///
@@ -263,21 +162,121 @@ pub fn sum_pair<T: KernelFloat>(lo: usize, hi: usize, term: impl Fn(usize) -> (T
     (down_x.barrier() + up_x, down_y.barrier() + up_y)
 }
 
-/// `(Σ_{j=1..k} j a_j b_{k−j}, Σ_{j=1..k} j a_j c_{k−j})` in one pass over `a`.
-#[inline(always)]
-fn derivative_sum_pair<T: KernelFloat>(
-    a: &impl Fn(usize) -> T,
-    b: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
-    k: usize,
-) -> (T, T) {
-    sum_pair(1, k, |j| {
-        let w = rules::scalar::<T>(j) * a(j);
-        (w * b(k - j), w * c(k - j))
-    })
+/// The ODE mode's summation strategy for [`generic`]: [`sum`] and [`sum_pair`]
+/// (middle-out chains through [`KernelFloat::barrier`]), and the terms outside the sums
+/// that hold the newest coefficients associated last
+/// ([`Summation::NEWEST_LAST`](generic::Summation::NEWEST_LAST)).
+///
+/// ```
+/// use jet::ode::__kernels::MiddleOut;
+/// use jet::rules::generic::Summation;
+/// assert_eq!(<MiddleOut as Summation<f64>>::sum(1, 4, |j| j as f64), 10.0);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MiddleOut;
+
+impl<T: KernelFloat> Summation<T> for MiddleOut {
+    const NEWEST_LAST: bool = true;
+
+    #[inline(always)]
+    fn sum(lo: usize, hi: usize, term: impl Fn(usize) -> T) -> T {
+        sum(lo, hi, term)
+    }
+
+    #[inline(always)]
+    fn sum_pair(lo: usize, hi: usize, term: impl Fn(usize) -> (T, T)) -> (T, T) {
+        sum_pair(lo, hi, term)
+    }
 }
 
-/// `c = exp a`: c_0 = e^{a_0}, c_k = (1/k) Σ_{j=1..k} j a_j c_{k−j}.
+/// `c = a · b`: [`generic::mul`] with [`MiddleOut`].
+///
+/// ```
+/// let (a, b) = ([1.0, 2.0, 3.0], [4.0, 5.0, 6.0]);
+/// assert_eq!(jet::ode::__kernels::mul(|j| a[j], |j| b[j], 2), 28.0);
+/// ```
+#[inline(always)]
+pub fn mul<T: KernelFloat>(
+    a: impl Fn(usize) -> T + Copy,
+    b: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::mul::<T, MiddleOut>(a, b, k)
+}
+
+/// `c = a²`: [`generic::square`] with [`MiddleOut`] (the term `(2 a_0) a_k`, with the
+/// newest coefficient, added last).
+///
+/// ```
+/// let a = [1.0, 2.0, 3.0, 4.0];
+/// let c: Vec<f64> = (0..4).map(|k| jet::ode::__kernels::square(|j| a[j], k)).collect();
+/// assert_eq!(c, [1.0, 4.0, 10.0, 20.0]);
+/// ```
+#[inline(always)]
+pub fn square<T: KernelFloat>(a: impl Fn(usize) -> T + Copy, k: usize) -> T {
+    generic::square::<T, MiddleOut>(a, k)
+}
+
+/// `c = a / b`: [`generic::div`] with [`MiddleOut`].
+///
+/// ```
+/// let (a, b) = ([2.0, 1.0, 0.0], [1.0, -1.0, 0.0]);
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = jet::ode::__kernels::div(|j| a[j], |j| b[j], |j| c[j], k);
+/// }
+/// assert_eq!(c, [2.0, 3.0, 3.0]);
+/// ```
+#[inline(always)]
+pub fn div<T: KernelFloat>(
+    a: impl Fn(usize) -> T + Copy,
+    b: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::div::<T, MiddleOut>(a, b, c, k)
+}
+
+/// `c = s / a` for a plain `s`: [`generic::scalar_div`] with [`MiddleOut`].
+///
+/// ```
+/// let a = [2.0, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = jet::ode::__kernels::scalar_div(3.0, |j| a[j], |j| c[j], k);
+/// }
+/// assert_eq!(c, [1.5, -0.75, 0.375]);
+/// ```
+#[inline(always)]
+pub fn scalar_div<T: KernelFloat>(
+    s: T,
+    a: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::scalar_div::<T, MiddleOut>(s, a, c, k)
+}
+
+/// `c = 1 / a`: [`generic::recip`] with [`MiddleOut`].
+///
+/// ```
+/// let a = [2.0, 1.0, 0.0];
+/// let mut c = [0.0; 3];
+/// for k in 0..3 {
+///     c[k] = jet::ode::__kernels::recip(|j| a[j], |j| c[j], k);
+/// }
+/// assert_eq!(c, [0.5, -0.25, 0.125]);
+/// ```
+#[inline(always)]
+pub fn recip<T: KernelFloat>(
+    a: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::recip::<T, MiddleOut>(a, c, k)
+}
+
+/// `c = exp a`: [`generic::exp`] with [`MiddleOut`].
 ///
 /// ```
 /// let a = [0.5, 1.0, 0.0];
@@ -289,15 +288,15 @@ fn derivative_sum_pair<T: KernelFloat>(
 /// assert!((c[1] - e).abs() < 1e-15 && (c[2] - e / 2.0).abs() < 1e-15);
 /// ```
 #[inline(always)]
-pub fn exp<T: KernelFloat>(a: impl Fn(usize) -> T, c: impl Fn(usize) -> T, k: usize) -> T {
-    if k == 0 {
-        a(0).exp()
-    } else {
-        derivative_sum(&a, c, k) * rules::inverse(k)
-    }
+pub fn exp<T: KernelFloat>(
+    a: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::exp::<T, MiddleOut>(a, c, k)
 }
 
-/// `(sin a, cos a)`: s_k = (1/k) Σ_{j=1..k} j a_j c_{k−j}, c_k = −(1/k) Σ_{j=1..k} j a_j s_{k−j}.
+/// `(sin a, cos a)`: [`generic::sin_cos`] with [`MiddleOut`] (both sums in one pass).
 ///
 /// ```
 /// let a = [0.3, 1.0, 0.0];
@@ -311,21 +310,15 @@ pub fn exp<T: KernelFloat>(a: impl Fn(usize) -> T, c: impl Fn(usize) -> T, k: us
 /// ```
 #[inline(always)]
 pub fn sin_cos<T: KernelFloat>(
-    a: impl Fn(usize) -> T,
-    s: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
+    a: impl Fn(usize) -> T + Copy,
+    s: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
     k: usize,
 ) -> (T, T) {
-    if k == 0 {
-        a(0).sin_cos()
-    } else {
-        let inv_k = rules::inverse::<T>(k);
-        let (sum_c, sum_s) = derivative_sum_pair(&a, c, s, k);
-        (sum_c * inv_k, -sum_s * inv_k)
-    }
+    generic::sin_cos::<T, MiddleOut>(a, s, c, k)
 }
 
-/// `(sinh a, cosh a)`: s_k = (1/k) Σ_{j=1..k} j a_j c_{k−j}, c_k = (1/k) Σ_{j=1..k} j a_j s_{k−j}.
+/// `(sinh a, cosh a)`: [`generic::sinh_cosh`] with [`MiddleOut`] (both sums in one pass).
 ///
 /// ```
 /// let a = [0.3, 1.0, 0.0];
@@ -337,25 +330,19 @@ pub fn sin_cos<T: KernelFloat>(
 /// ```
 #[inline(always)]
 pub fn sinh_cosh<T: KernelFloat>(
-    a: impl Fn(usize) -> T,
-    s: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
+    a: impl Fn(usize) -> T + Copy,
+    s: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
     k: usize,
 ) -> (T, T) {
-    if k == 0 {
-        (a(0).sinh(), a(0).cosh())
-    } else {
-        let inv_k = rules::inverse::<T>(k);
-        let (sum_c, sum_s) = derivative_sum_pair(&a, c, s, k);
-        (sum_c * inv_k, sum_s * inv_k)
-    }
+    generic::sinh_cosh::<T, MiddleOut>(a, s, c, k)
 }
 
-/// `c = a^r` for a plain `r`: c_0 = a_0^r, c_k = (1/(k a_0)) Σ_{j=1..k} ((r+1) j − k) a_j c_{k−j}.
+/// `c = a^r` for a plain `r`: [`generic::powf`] with [`MiddleOut`].
 ///
 /// At `a_0 = 0` with a nonnegative integer `r` (where the shared rule restarts the
-/// recurrence at the first nonzero coefficient) it returns `shared()`, the shared rule
-/// [`rules::powf`] called on the buffers.
+/// recurrence at the first nonzero coefficient) it returns `shared()`, the slice rule
+/// [`crate::rules::powf`] called on the buffers.
 ///
 /// ```
 /// let a = [2.0, 1.0, 0.0];
@@ -369,27 +356,16 @@ pub fn sinh_cosh<T: KernelFloat>(
 /// ```
 #[inline(always)]
 pub fn powf<T: KernelFloat>(
-    a: impl Fn(usize) -> T,
-    c: impl Fn(usize) -> T,
+    a: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
     k: usize,
     r: T,
     shared: impl FnOnce() -> T,
 ) -> T {
-    if k == 0 {
-        return a(0).powf(r);
-    }
-    if a(0) == T::zero() && r >= T::zero() && r == r.floor() && r.to_i32().is_some() {
-        return shared();
-    }
-    let kk = rules::scalar::<T>(k);
-    let r1 = r + T::one();
-    let s = sum(1, k, |j| {
-        (r1 * rules::scalar::<T>(j) - kk) * a(j) * c(k - j)
-    });
-    s * (rules::inverse::<T>(k) * a(0).recip())
+    generic::powf::<T, MiddleOut>(a, c, k, r, |_| shared())
 }
 
-/// `c = √a`: c_0 = √a_0, c_k = (a_k − Σ_{j=1..k−1} c_j c_{k−j}) / (2 c_0).
+/// `c = √a`: [`generic::sqrt`] with [`MiddleOut`].
 ///
 /// ```
 /// let a = [1.0, 1.0, 0.0];
@@ -400,23 +376,18 @@ pub fn powf<T: KernelFloat>(
 /// assert_eq!(c, [1.0, 0.5, -0.125]);
 /// ```
 #[inline(always)]
-pub fn sqrt<T: KernelFloat>(a: impl Fn(usize) -> T, c: impl Fn(usize) -> T, k: usize) -> T {
-    if k == 0 {
-        return a(0).sqrt();
-    }
-    // Σ_{j=1..k−1} c_j c_{k−j} by pairs (j, k − j), j < k − j, then the middle term.
-    let pairs = sum(1, (k - 1) / 2, |j| c(j) * c(k - j));
-    let inner = if k % 2 == 0 {
-        (pairs + pairs) + c(k / 2) * c(k / 2)
-    } else {
-        pairs + pairs
-    };
-    (a(k) - inner) * (c(0) + c(0)).recip()
+pub fn sqrt<T: KernelFloat>(
+    a: impl Fn(usize) -> T + Copy,
+    c: impl Fn(usize) -> T + Copy,
+    k: usize,
+) -> T {
+    generic::sqrt::<T, MiddleOut>(a, c, k)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules;
 
     const N: usize = 21;
 

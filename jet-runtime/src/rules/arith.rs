@@ -2,6 +2,7 @@
 //! (inactive) operand.
 
 use super::convolution;
+use super::generic::{self, at, EvenOdd};
 use num_traits::Float;
 
 /// `c = a * b`: c_k = Σ_{j=0..k} a_j b_{k-j}.
@@ -16,7 +17,7 @@ use num_traits::Float;
 /// ```
 #[inline(always)]
 pub fn mul<T: Float>(a: &[T], b: &[T], k: usize) -> T {
-    convolution(a, b, k, 0, k)
+    generic::mul::<T, EvenOdd>(at(a), at(b), k)
 }
 
 /// `c = a / b`: c_k = (a_k − Σ_{j=1..k} b_j c_{k-j}) / b_0.
@@ -38,11 +39,7 @@ pub fn mul<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn div<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> T {
-    if k == 0 {
-        a[0] / b[0]
-    } else {
-        (a[k] - convolution(b, c, k, 1, k)) * b[0].recip()
-    }
+    generic::div::<T, EvenOdd>(at(a), at(b), at(c), k)
 }
 
 /// `c = s / a` for a plain `s`: c_0 = s / a_0, c_k = −(Σ_{j=1..k} a_j c_{k-j}) / a_0.
@@ -60,11 +57,7 @@ pub fn div<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn scalar_div<T: Float>(s: T, a: &[T], c: &[T], k: usize) -> T {
-    if k == 0 {
-        s / a[0]
-    } else {
-        -convolution(a, c, k, 1, k) * a[0].recip()
-    }
+    generic::scalar_div::<T, EvenOdd>(s, at(a), at(c), k)
 }
 
 /// `c = 1 / a`: [`scalar_div`] with `s = 1`.
@@ -82,7 +75,7 @@ pub fn scalar_div<T: Float>(s: T, a: &[T], c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
-    scalar_div(T::one(), a, c, k)
+    generic::recip::<T, EvenOdd>(at(a), at(c), k)
 }
 
 /// `c = a²`: c_k = 2 Σ_{j<k/2} a_j a_{k-j} (+ a_{k/2}² for even k); half the products of
@@ -98,18 +91,7 @@ pub fn recip<T: Float>(a: &[T], c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn square<T: Float>(a: &[T], k: usize) -> T {
-    // Pairs (j, k - j) for j < k - j, then the middle term for even k.
-    let s = if k == 0 {
-        T::zero()
-    } else {
-        convolution(a, a, k, 0, (k - 1) / 2)
-    };
-    let s = s + s;
-    if k % 2 == 0 {
-        s + a[k / 2] * a[k / 2]
-    } else {
-        s
-    }
+    generic::square::<T, EvenOdd>(at(a), k)
 }
 
 /// `c = a * s` for a plain `s`: c_k = a_k s.

@@ -5,6 +5,7 @@
 //! everything is NaN, as for the primal (checked explicitly: the recurrence alone would
 //! give the real derivatives 1/a of the complex logarithm).
 
+use super::generic::{self, at, EvenOdd};
 use super::{derivative_convolution, inverse, scalar};
 use num_traits::Float;
 
@@ -24,11 +25,7 @@ use num_traits::Float;
 /// ```
 #[inline(always)]
 pub fn exp<T: Float>(a: &[T], c: &[T], k: usize) -> T {
-    if k == 0 {
-        a[0].exp()
-    } else {
-        derivative_convolution(a, c, k) * inverse(k)
-    }
+    generic::exp::<T, EvenOdd>(at(a), at(c), k)
 }
 
 /// `c = 2^a`: c_0 = 2^{a_0}, c_k = (ln 2 / k) Σ_{j=1..k} j a_j c_{k-j}.

@@ -1,10 +1,8 @@
 //! Hyperbolic functions and their inverses: `sinh_cosh`, `tanh` (with 1 − tanh²),
 //! `asinh`, `acosh` (with their square roots), `atanh` (with 1 − a²).
 
-use super::{
-    derivative_convolution, derivative_convolution_pair, inner_square, inverse, quotient_step,
-    sqrt_step, square,
-};
+use super::generic::{self, at, EvenOdd};
+use super::{derivative_convolution, inner_square, inverse, quotient_step, sqrt_step, square};
 use num_traits::Float;
 
 /// `(s, c) = (sinh a, cosh a)`, one recurrence for both: s_0 = sinh a_0, c_0 = cosh a_0,
@@ -25,13 +23,7 @@ use num_traits::Float;
 /// ```
 #[inline(always)]
 pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
-    if k == 0 {
-        (a[0].sinh(), a[0].cosh())
-    } else {
-        let inv_k = inverse::<T>(k);
-        let (sum_c, sum_s) = derivative_convolution_pair(a, c, s, k);
-        (sum_c * inv_k, sum_s * inv_k)
-    }
+    generic::sinh_cosh::<T, EvenOdd>(at(a), at(s), at(c), k)
 }
 
 /// `c = tanh a` with its auxiliary `d = 1 − c²` (c' = d a'): c_0 = tanh a_0,

@@ -26,10 +26,12 @@
 //! assert_eq!(c, [1.0, 1.0, 0.5, 1.0 / 6.0]);
 //! ```
 
+use generic::{at, EvenOdd};
 use num_traits::Float;
 
 mod arith;
 mod exp_log;
+pub mod generic;
 mod hyperbolic;
 mod inverse_trig;
 mod piecewise;
@@ -195,7 +197,7 @@ pub fn convolution<T: Float>(a: &[T], b: &[T], k: usize, lo: usize, hi: usize) -
 /// ```
 #[inline(always)]
 pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
-    weighted_convolution(a, b, k, 1, k, T::zero(), T::one())
+    generic::derivative_sum::<T, EvenOdd>(at(a), at(b), k)
 }
 
 /// Two weighted Cauchy sums sharing their left factor:
@@ -211,36 +213,7 @@ pub fn derivative_convolution<T: Float>(a: &[T], b: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn derivative_convolution_pair<T: Float>(a: &[T], b: &[T], c: &[T], k: usize) -> (T, T) {
-    if k == 0 {
-        return (T::zero(), T::zero());
-    }
-    // The loop of `even_odd_sum` with the weight and `a_j` shared by both sums.
-    let (mut b_even, mut b_odd, mut c_even, mut c_odd) =
-        (-T::zero(), -T::zero(), -T::zero(), -T::zero());
-    let mut j = 1;
-    let term = |j: usize| {
-        let t = scalar::<T>(j) * a[j];
-        (t * b[k - j], t * c[k - j])
-    };
-    let (tb, tc) = term(j);
-    b_odd = b_odd + tb;
-    c_odd = c_odd + tc;
-    j += 1;
-    while j < k {
-        let (tb, tc) = term(j);
-        let (ub, uc) = term(j + 1);
-        b_even = b_even + tb;
-        c_even = c_even + tc;
-        b_odd = b_odd + ub;
-        c_odd = c_odd + uc;
-        j += 2;
-    }
-    if j == k {
-        let (tb, tc) = term(j);
-        b_even = b_even + tb;
-        c_even = c_even + tc;
-    }
-    (b_even + b_odd, c_even + c_odd)
+    generic::derivative_sum_pair::<T, EvenOdd>(at(a), at(b), at(c), k)
 }
 
 /// The step of every rule of the form `c' = a' / d`, i.e. `d·c' = a'` (ln, atan, asin,
@@ -284,7 +257,7 @@ pub fn quotient_step<T: Float>(a: &[T], d: &[T], c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
-    (uk - inner_square(c, k)) * (c[0] + c[0]).recip()
+    generic::sqrt_step::<T, EvenOdd>(uk, at(c), k)
 }
 
 /// `Σ_{j=1..k-1} c_j c_{k-j}`: coefficient `k` of `c²` without the two `c_0 c_k` terms,
@@ -300,17 +273,7 @@ pub fn sqrt_step<T: Float>(uk: T, c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn inner_square<T: Float>(c: &[T], k: usize) -> T {
-    if k < 2 {
-        return T::zero();
-    }
-    // Pairs (j, k - j) for j = 1..=m with j < k - j, then the middle term for even k.
-    let s = convolution(c, c, k, 1, (k - 1) / 2);
-    let s = s + s;
-    if k % 2 == 0 {
-        s + c[k / 2] * c[k / 2]
-    } else {
-        s
-    }
+    generic::inner_square::<T, EvenOdd>(at(c), k)
 }
 
 /// Calls `body(k)` for `k = 0..N`. For `N ≤ 16` the calls are written out with a literal

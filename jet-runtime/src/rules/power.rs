@@ -5,16 +5,15 @@
 //! It divides by `a_0`; for a nonnegative integer exponent the rules instead restart
 //! at the first nonzero coefficient of `a` when `a_0 = 0`, so `t³` stays exact.
 
-use super::{exp, inverse, scalar, sqrt_step, square, weighted_convolution};
+use super::generic::{self, at, EvenOdd};
+use super::{exp, inverse, scalar, sqrt_step, square};
 use num_traits::Float;
 
 /// One step (`k ≥ 1`) of the power recurrence for `c = a^r`:
 /// c_k = (1/(k a_0)) Σ_{j=1..k} ((r+1) j − k) a_j c_{k-j}.
 #[inline(always)]
 fn power_step<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
-    let kk = scalar::<T>(k);
-    let r1 = r + T::one();
-    weighted_convolution(a, c, k, 1, k, -kk, r1) * inverse(k) * a[0].recip()
+    generic::power_step::<T, EvenOdd>(at(a), at(c), k, r)
 }
 
 /// Coefficient `k ≥ 1` of `c = a^n` for an integer `n ≥ 1` when `a_0 = 0`, without
@@ -143,19 +142,12 @@ fn scalar_i32<T: Float>(n: i32) -> T {
 /// ```
 #[inline(always)]
 pub fn powf<T: Float>(a: &[T], c: &[T], k: usize, r: T) -> T {
-    if k == 0 {
-        return a[0].powf(r);
-    }
-    if a[0] == T::zero() && r >= T::zero() && r == r.floor() {
-        if let Some(n) = r.to_i32() {
-            return match n {
-                0 => T::zero(),
-                1 => a[k],
-                _ => power_at_zero(a, c, k, n as u32),
-            };
-        }
-    }
-    power_step(a, c, k, r)
+    let at_zero = move |n: i32| match n {
+        0 => T::zero(),
+        1 => a[k],
+        _ => power_at_zero(a, c, k, n as u32),
+    };
+    generic::powf::<T, EvenOdd>(at(a), at(c), k, r, at_zero)
 }
 
 /// `c = a^b` for a jet exponent, with `p = b·ln a` as third input: c = exp(p), so
@@ -203,11 +195,7 @@ pub fn pow<T: Float>(a: &[T], b: &[T], p: &[T], c: &[T], k: usize) -> T {
 /// ```
 #[inline(always)]
 pub fn sqrt<T: Float>(a: &[T], c: &[T], k: usize) -> T {
-    if k == 0 {
-        a[0].sqrt()
-    } else {
-        sqrt_step(a[k], c, k)
-    }
+    generic::sqrt::<T, EvenOdd>(at(a), at(c), k)
 }
 
 /// `c = ∛a` (real branch, defined for negative `a_0` like `f64::cbrt`): c_0 = ∛a_0,

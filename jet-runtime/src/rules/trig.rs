@@ -1,6 +1,7 @@
 //! Trigonometric functions: `sin_cos`, `tan`, and the linear `to_degrees`/`to_radians`.
 
-use super::{derivative_convolution, derivative_convolution_pair, inner_square, inverse};
+use super::generic::{self, at, EvenOdd};
+use super::{derivative_convolution, inner_square, inverse};
 use num_traits::Float;
 
 /// `(s, c) = (sin a, cos a)`, one recurrence for both: s_0 = sin a_0, c_0 = cos a_0,
@@ -21,13 +22,7 @@ use num_traits::Float;
 /// ```
 #[inline(always)]
 pub fn sin_cos<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
-    if k == 0 {
-        a[0].sin_cos()
-    } else {
-        let inv_k = inverse::<T>(k);
-        let (sum_c, sum_s) = derivative_convolution_pair(a, c, s, k);
-        (sum_c * inv_k, -sum_s * inv_k)
-    }
+    generic::sin_cos::<T, EvenOdd>(at(a), at(s), at(c), k)
 }
 
 /// `c = tan a` with its auxiliary `d = 1 + c²` (c' = d a'): c_0 = tan a_0,
