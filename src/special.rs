@@ -30,26 +30,13 @@
 //!   auxiliary `E = e^W` takes one pass, and has no 0/0 at `x = 0`.
 
 use crate::primitive;
+use crate::rules::exp_neg_square;
 use num_traits::Float;
 
 /// `T` from an `f64` constant (exact for `f32` and `f64` representable constants).
 #[inline(always)]
 fn constant<T: Float>(c: f64) -> T {
     T::from(c).unwrap_or_else(T::nan)
-}
-
-/// `e^{−x²}` with `x²` split into its rounded value and rounding error, so the result
-/// keeps full relative precision for large `|x|`.
-#[inline]
-fn exp_neg_square<T: Float>(x: T) -> T {
-    let hi = x * x;
-    let lo = x.mul_add(x, -hi);
-    let e = (-hi).exp();
-    if lo.is_finite() {
-        e - e * lo
-    } else {
-        e
-    }
 }
 
 /// The complementary error function `erfc x = 1 − erf x = 2/√π ∫ₓ^∞ e^{−s²} ds`, with

@@ -74,16 +74,10 @@ fn power_at_zero<T: Float>(a: &[T], c: &[T], k: usize, n: u32) -> T {
 /// ```
 #[inline(always)]
 pub fn powi<T: Float>(a: &[T], c: &[T], k: usize, n: i32) -> T {
-    if k == 0 {
-        return a[0].powi(n);
+    if k > 0 && n > 2 && a[0] == T::zero() {
+        return power_at_zero(a, c, k, n as u32);
     }
-    match n {
-        0 => T::zero(),
-        1 => a[k],
-        2 => square(a, k),
-        _ if n > 0 && a[0] == T::zero() => power_at_zero(a, c, k, n as u32),
-        _ => power_step(a, c, k, scalar_i32(n)),
-    }
+    powi_nonzero(a, c, k, n)
 }
 
 /// [`powi`] for a caller that has checked `a_0 ≠ 0` or `n ≤ 2` (the whole-jet drivers in

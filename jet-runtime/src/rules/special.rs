@@ -45,9 +45,18 @@ pub fn erf<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
 }
 
 /// `e^{−x²}`, with `x²` split into its rounded value and the exact rounding error
-/// (`x.mul_add(x, −x²)`), so the result keeps full relative precision for large |x|.
+/// (`x.mul_add(x, −x²)`), so the result keeps full relative precision for large |x|
+/// (the Gaussian factor of `erf`'s rule and of `jet::special::erfc`).
+///
+/// ```
+/// use jet_runtime::rules;
+///
+/// assert_eq!(rules::exp_neg_square(0.0f64), 1.0);
+/// let e = (-1.0f64).exp();
+/// assert!((rules::exp_neg_square(1.0f64) - e).abs() <= f64::EPSILON * e);
+/// ```
 #[inline(always)]
-fn exp_neg_square<T: Float>(x: T) -> T {
+pub fn exp_neg_square<T: Float>(x: T) -> T {
     let hi = x * x;
     let lo = x.mul_add(x, -hi);
     let e = (-hi).exp();
