@@ -12,12 +12,11 @@ type Standard = (f64, [f64; D], [f64; D]);
 /// One hidden unit's collapsed jet: value, first coefficients, summed second coefficient.
 type Collapsed = (f64, [f64; D], f64);
 
-/// `tanh` and `sech²` of a value, as the runtime's rule computes them.
+/// `tanh` and `sech²` of a value: coefficient 0 of the runtime's `tanh` rule (the same
+/// two libm calls a hand-written kernel would make).
 #[inline(always)]
 fn tanh_sech2(v: f64) -> (f64, f64) {
-    let u = (-(v.abs() + v.abs())).exp();
-    let w = 1.0 + u;
-    (v.tanh(), ((u + u) + (u + u)) / (w * w))
+    jet::rules::tanh(&[v], &[], &[], 0)
 }
 
 /// `w · inputs + b` over standard 2-jets, then tanh: y1 = d0 a1, y2 = d0 a2 − y0 y1 a1.
