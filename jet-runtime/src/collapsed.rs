@@ -31,8 +31,8 @@
 //! the driver for a general rule evaluates it for direction 0 with the summed top and
 //! for the other directions with top 0, and adds the results:
 //! `rule(lower⁰, Σ a_K) + Σ_{r≥1} rule(lowerʳ, 0) = Σ_r P_K + φ'(a0) Σ_r a_K^(r)`.
-//! This is stored as `coefs[K][0] = Σ`; direction `r ≥ 1` reads top 0, so every
-//! direction's coefficients are ordinary rule inputs.
+//! The jet stores only that sum; a rule sees it as direction 0's top and top 0 for the
+//! other directions, so every direction's coefficients are ordinary rule inputs.
 //!
 //! For a *linear* primitive (`+`, `-`, negation, operations with a plain scalar) `P_K = 0`
 //! and `c_K` depends on `a_K` (and `b_K`) alone, so the top is computed once from the
@@ -46,10 +46,72 @@
 //! the top; there the collapsed top follows direction 0's branch.
 
 use crate::jet::factorial;
-use crate::multi::{gather, soa_binary, soa_ternary, soa_unary, soa_unary_pair};
 use crate::{Jet, Taylor};
 use core::fmt;
 use num_traits::Float;
+
+/// The coefficient count `N` of a jet as a type, for [`CollapsedRows`].
+///
+/// ```
+/// use jet_runtime::{CollapsedRows, Coefficients};
+/// // A collapsed 4-jet (N = 5) stores 3 rows per direction between value and top.
+/// let rows = <Coefficients<5> as CollapsedRows<f64, 2>>::filled([0.0; 2]);
+/// assert_eq!(rows.as_ref().len(), 3);
+/// ```
+pub struct Coefficients<const N: usize>;
+
+/// The storage of a collapsed jet's per-direction coefficients `1..K-1`: the array
+/// `[[T; R]; N - 2]`, named once per `N` because stable Rust cannot write `N - 2` in a
+/// type. Implemented for `N = 2..=33` (orders 1 to 32); sealed.
+///
+/// Code that is generic over the order of a [`CollapsedJet`] states the bound
+/// `Coefficients<N>: CollapsedRows<T, R>`; with a literal `N` it always holds.
+///
+/// ```
+/// use jet_runtime::{CollapsedJet, CollapsedRows, Coefficients, Taylor};
+///
+/// fn summed_square<const N: usize>(x: CollapsedJet<f64, N, 2>) -> f64
+/// where
+///     Coefficients<N>: CollapsedRows<f64, 2>,
+/// {
+///     x.square().summed_coefficient()
+/// }
+/// assert_eq!(summed_square(CollapsedJet::<f64, 3, 2>::along(0.0, [1.0, 3.0])), 10.0);
+/// ```
+pub trait CollapsedRows<T, const R: usize>: sealed::Sealed {
+    /// `[[T; R]; N - 2]`.
+    type Rows: Copy + AsRef<[[T; R]]> + AsMut<[[T; R]]>;
+
+    /// Every row equal to `row`.
+    fn filled(row: [T; R]) -> Self::Rows;
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+
+macro_rules! collapsed_rows {
+    ($($n:literal => $rows:literal),* $(,)?) => {$(
+        impl sealed::Sealed for Coefficients<$n> {}
+        impl<T: Copy, const R: usize> CollapsedRows<T, R> for Coefficients<$n> {
+            type Rows = [[T; R]; $rows];
+            #[inline(always)]
+            fn filled(row: [T; R]) -> Self::Rows {
+                [row; $rows]
+            }
+        }
+    )*};
+}
+
+collapsed_rows!(
+    2 => 0, 3 => 1, 4 => 2, 5 => 3, 6 => 4, 7 => 5, 8 => 6, 9 => 7, 10 => 8, 11 => 9,
+    12 => 10, 13 => 11, 14 => 12, 15 => 13, 16 => 14, 17 => 15, 18 => 16, 19 => 17,
+    20 => 18, 21 => 19, 22 => 20, 23 => 21, 24 => 22, 25 => 23, 26 => 24, 27 => 25,
+    28 => 26, 29 => 27, 30 => 28, 31 => 29, 32 => 30, 33 => 31,
+);
+
+/// The per-direction rows of `CollapsedJet<T, N, R>`.
+type Rows<T, const N: usize, const R: usize> = <Coefficients<N> as CollapsedRows<T, R>>::Rows;
 
 /// `R` truncated Taylor series of order `K = N - 1` sharing coefficient 0, with the top
 /// coefficient `K` kept only as its sum over directions.
@@ -60,6 +122,11 @@ use num_traits::Float;
 /// half the Laplacian; with the columns of `S` it is half of `Σ C_ij ∂²f/∂x_i∂x_j` for
 /// `C = S Sᵀ`; with `K = 4` it gives the sums that the bi-Laplacian interpolates. The
 /// module docs derive why the summed top is exact.
+///
+/// Storage is `R (K - 1) + 2` numbers, contiguous: the value, coefficients `1..K-1`
+/// coefficient-major (`[[T; R]; K - 1]`, so an operation on one coefficient of every
+/// direction is a vector loop), the summed top. `N` runs from 2 to 33 (see
+/// [`CollapsedRows`]).
 ///
 /// ```
 /// use jet_runtime::{CollapsedJet, Taylor};
@@ -72,17 +139,40 @@ use num_traits::Float;
 /// assert!((laplacian - (4.0 - 2f64.sin())).abs() < 1e-15);
 /// assert_eq!(f.coefficient(0, 1), 4.0); // ∂f/∂x = 2xy, per direction
 /// ```
-#[derive(Clone, Copy)]
-pub struct CollapsedJet<T, const N: usize, const R: usize> {
-    /// `coefs[k][r]`: coefficient `0 < k < K` of direction `r`; the value is
-    /// `coefs[0][0]` and the summed top `coefs[K][0]` (the rest of rows 0 and K is not
-    /// read).
-    coefs: [[T; R]; N],
+#[repr(C)]
+pub struct CollapsedJet<T, const N: usize, const R: usize>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
+    /// Coefficient 0, shared by the directions.
+    value: T,
+    /// `lower[k - 1][r]`: coefficient `0 < k < K` of direction `r`.
+    lower: Rows<T, N, R>,
+    /// Coefficient `K` summed over the directions.
+    top: T,
 }
 
-impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
-    /// Compile-time check of the shape: a top coefficient above the value, one direction.
-    const SHAPE: () = assert!(N >= 2 && R >= 1, "CollapsedJet needs N >= 2 and R >= 1");
+impl<T: Copy, const N: usize, const R: usize> Clone for CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Copy, const N: usize, const R: usize> Copy for CollapsedJet<T, N, R> where
+    Coefficients<N>: CollapsedRows<T, R>
+{
+}
+
+impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
+    /// Compile-time check of the shape: one direction at least.
+    const SHAPE: () = assert!(R >= 1, "CollapsedJet needs R >= 1");
 
     /// The order `K = N - 1`: the coefficient that is summed over directions.
     ///
@@ -107,7 +197,12 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn constant(c: T) -> Self {
-        Self::along(c, [T::zero(); R])
+        let () = Self::SHAPE;
+        Self {
+            value: c,
+            lower: Coefficients::<N>::filled([T::zero(); R]),
+            top: T::zero(),
+        }
     }
 
     /// The lines `x(t) = x0 + v[r] t`, one per direction.
@@ -123,11 +218,12 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn along(x0: T, v: [T; R]) -> Self {
-        let () = Self::SHAPE;
-        let mut coefs = [[T::zero(); R]; N];
-        coefs[0] = [x0; R];
-        coefs[1] = v;
-        Self::collapse(coefs)
+        let mut x = Self::constant(x0);
+        match x.lower.as_mut().first_mut() {
+            Some(first) => *first = v,
+            None => x.top = sum(&v),
+        }
+        x
     }
 
     /// Collapses one jet per direction: keeps their shared value (taken from `jets[0]`),
@@ -144,25 +240,14 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
-        let () = Self::SHAPE;
-        let mut coefs: [[T; R]; N] =
-            core::array::from_fn(|k| core::array::from_fn(|r| jets[r].coefficient(k)));
-        coefs[0] = [jets[0].value(); R];
-        Self::collapse(coefs)
-    }
-
-    /// Restores the storage invariant: the top coefficients of all directions summed into
-    /// direction 0.
-    #[inline(always)]
-    fn collapse(mut coefs: [[T; R]; N]) -> Self {
-        let top = &mut coefs[N - 1];
-        let mut sum = top[0];
-        for t in top.iter_mut().skip(1) {
-            sum = sum + *t;
-            *t = T::zero();
+        let mut x = Self::constant(jets[0].value());
+        for (k, row) in x.lower.as_mut().iter_mut().enumerate() {
+            *row = core::array::from_fn(|r| jets[r].coefficient(k + 1));
         }
-        top[0] = sum;
-        Self { coefs }
+        x.top = sum(&core::array::from_fn::<T, R, _>(|r| {
+            jets[r].coefficient(N - 1)
+        }));
+        x
     }
 
     /// The shared value `x0` (the primal).
@@ -173,7 +258,7 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn value(&self) -> T {
-        self.coefs[0][0]
+        self.value
     }
 
     /// The normalized coefficient `xk^(r)` of direction `r`, for `k < K` (the top
@@ -193,7 +278,12 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
             k + 1 < N,
             "the top coefficient of a collapsed jet is only available summed"
         );
-        self.coefs[k][r]
+        assert!(r < R, "direction {r} out of range for {R} directions");
+        if k == 0 {
+            self.value
+        } else {
+            self.lower.as_ref()[k - 1][r]
+        }
     }
 
     /// The derivative `k! xk^(r)` along direction `r`, for `k < K`.
@@ -221,7 +311,7 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     /// ```
     #[inline]
     pub fn summed_coefficient(&self) -> T {
-        self.coefs[N - 1][0]
+        self.top
     }
 
     /// The `K`-th derivative summed over directions, `K! Σ_r xK^(r) = Σ_r D^K_{v^(r)} f`.
@@ -235,18 +325,102 @@ impl<T: Float, const N: usize, const R: usize> CollapsedJet<T, N, R> {
     pub fn summed_derivative(&self) -> T {
         self.summed_coefficient() * factorial(N - 1)
     }
-}
 
-impl<T: Float, const N: usize, const R: usize> PartialEq for CollapsedJet<T, N, R> {
-    /// Equal values, equal coefficients `1..K` in every direction and equal summed tops.
-    fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value()
-            && self.coefs[1..N - 1] == other.coefs[1..N - 1]
-            && self.summed_coefficient() == other.summed_coefficient()
+    /// Direction `r`'s coefficients as a rule reads them: `[x0, x1^(r), ..., x_{K-1}^(r),
+    /// top]` with the summed top for direction 0 and 0 for the others.
+    #[inline(always)]
+    fn direction(&self, r: usize) -> [T; N] {
+        let lower = self.lower.as_ref();
+        core::array::from_fn(|k| {
+            if k == 0 {
+                self.value
+            } else if k + 1 < N {
+                lower[k - 1][r]
+            } else if r == 0 {
+                self.top
+            } else {
+                T::zero()
+            }
+        })
+    }
+
+    /// The one driver behind every rule: runs `rule` (coefficient `k` of `P` outputs
+    /// from `M` inputs' and the outputs' lower coefficients of one direction) at `k = 0`
+    /// once, then for each direction at `k = 1..K-1`, and the top either per direction,
+    /// summed (general rules: the top is affine in the inputs' tops, module docs), or,
+    /// for a rule linear in each coefficient (`LINEAR`), once from the summed tops.
+    ///
+    /// Each direction's outputs are kept whole in a small array, and the per-direction
+    /// tops are summed after the loop over directions, so that the directions' work is
+    /// isomorphic and vectorizes across `r`.
+    #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major rows
+    fn drive<const M: usize, const P: usize, const LINEAR: bool>(
+        inputs: [&Self; M],
+        rule: impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
+    ) -> [Self; P] {
+        let top = N - 1;
+        let first: [[T; N]; M] = core::array::from_fn(|i| inputs[i].direction(0));
+        let mut c = [[T::zero(); N]; P];
+        let value = rule(&first, &c, 0);
+        let mut out: [Self; P] = core::array::from_fn(|p| Self {
+            value: value[p],
+            lower: inputs[0].lower,
+            top: T::zero(),
+        });
+        let mut tops = [[T::zero(); R]; P];
+        for p in 0..P {
+            c[p][0] = value[p];
+        }
+        for r in 0..R {
+            let a: [[T; N]; M] = core::array::from_fn(|i| inputs[i].direction(r));
+            let last = if LINEAR { top } else { N };
+            for k in 1..last {
+                let ck = rule(&a, &c, k);
+                for p in 0..P {
+                    c[p][k] = ck[p];
+                    if k < top {
+                        out[p].lower.as_mut()[k - 1][r] = ck[p];
+                    } else {
+                        tops[p][r] = ck[p];
+                    }
+                }
+            }
+        }
+        for p in 0..P {
+            out[p].top = if LINEAR {
+                let own: [[T; N]; P] = core::array::from_fn(|q| out[q].direction(0));
+                rule(&first, &own, top)[p]
+            } else {
+                sum(&tops[p])
+            };
+        }
+        out
     }
 }
 
-impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R> {
+/// `v[0] + v[1] + ...` from the left.
+#[inline(always)]
+fn sum<T: Float, const R: usize>(v: &[T; R]) -> T {
+    v[1..].iter().fold(v[0], |s, &x| s + x)
+}
+
+impl<T: Float, const N: usize, const R: usize> PartialEq for CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
+    /// Equal values, equal coefficients `1..K` in every direction and equal summed tops.
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+            && self.lower.as_ref() == other.lower.as_ref()
+            && self.top == other.top
+    }
+}
+
+impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
     /// A constant, as [`CollapsedJet::constant`].
     #[inline]
     fn from(c: T) -> Self {
@@ -254,23 +428,29 @@ impl<T: Float, const N: usize, const R: usize> From<T> for CollapsedJet<T, N, R>
     }
 }
 
-impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R> {
+impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
     /// `CollapsedJet { rows: [[x0, x1^(0), ..., Σ top], [x0, x1^(1), ..., 0], ...] }`:
     /// one row per direction, the summed top in row 0.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rows: [[T; N]; R] = core::array::from_fn(|r| gather::<T, N, R, true>(&self.coefs, r));
+        let rows: [[T; N]; R] = core::array::from_fn(|r| self.direction(r));
         f.debug_struct("CollapsedJet").field("rows", &rows).finish()
     }
 }
 
-impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, R> {
+impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, R>
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
     #[inline(always)]
     fn constant(c: T) -> Self {
         CollapsedJet::constant(c)
     }
     #[inline(always)]
     fn value(&self) -> T {
-        self.coefs[0][0]
+        self.value
     }
 
     // General rules: every direction at every k (the top with the input tops 0 except
@@ -278,26 +458,27 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, 
 
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_unary::<T, N, R, true>(&self.coefs, N, rule),
-        }
+        let [c] = Self::drive::<1, 1, false>([&self], |[a], [c], k| [rule(a, c, k)]);
+        c
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_binary::<T, N, R, true>(&self.coefs, &other.coefs, N, rule),
-        }
+        let [c] = Self::drive::<2, 1, false>([&self, &other], |[a, b], [c], k| [rule(a, b, c, k)]);
+        c
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_ternary::<T, N, R, true>(&self.coefs, &b.coefs, &c.coefs, N, rule),
-        }
+        let [d] =
+            Self::drive::<3, 1, false>([&self, &b, &c], |[a, b, c], [d], k| [rule(a, b, c, d, k)]);
+        d
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = soa_unary_pair::<T, N, R, true>(&self.coefs, N, rule);
-        (Self { coefs: c }, Self { coefs: d })
+        let [c, d] = Self::drive::<1, 2, false>([&self], |[a], [c, d], k| {
+            let (ck, dk) = rule(a, c, d, k);
+            [ck, dk]
+        });
+        (c, d)
     }
 
     // Linear rules: coefficients below the top per direction, the top once from the sum
@@ -305,25 +486,12 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for CollapsedJet<T, N, 
 
     #[inline(always)]
     fn linear_unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        let top = N - 1;
-        let mut coefs = soa_unary::<T, N, R, true>(&self.coefs, top, &rule);
-        coefs[top][0] = rule(
-            &gather::<T, N, R, true>(&self.coefs, 0),
-            &gather::<T, N, R, true>(&coefs, 0),
-            top,
-        );
-        Self { coefs }
+        let [c] = Self::drive::<1, 1, true>([&self], |[a], [c], k| [rule(a, c, k)]);
+        c
     }
     #[inline(always)]
     fn linear_binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        let top = N - 1;
-        let mut coefs = soa_binary::<T, N, R, true>(&self.coefs, &other.coefs, top, &rule);
-        coefs[top][0] = rule(
-            &gather::<T, N, R, true>(&self.coefs, 0),
-            &gather::<T, N, R, true>(&other.coefs, 0),
-            &gather::<T, N, R, true>(&coefs, 0),
-            top,
-        );
-        Self { coefs }
+        let [c] = Self::drive::<2, 1, true>([&self, &other], |[a, b], [c], k| [rule(a, b, c, k)]);
+        c
     }
 }

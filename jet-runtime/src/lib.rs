@@ -42,7 +42,7 @@ mod ops;
 pub mod rules;
 mod taylor;
 
-pub use crate::collapsed::CollapsedJet;
+pub use crate::collapsed::{Coefficients, CollapsedJet, CollapsedRows};
 pub use crate::jet::Jet;
 pub use crate::jet_methods::{Exponent, Operand};
 pub use crate::multi::MultiJet;

@@ -166,7 +166,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     #[inline]
     pub fn direction(&self, r: usize) -> Jet<T, N> {
         assert!(r < R, "direction {r} out of range for {R} directions");
-        Jet::from_coefficients(gather::<T, N, R, false>(&self.coefs, r))
+        Jet::from_coefficients(gather::<T, N, R>(&self.coefs, r))
     }
 
     /// The sum over directions of coefficient `k`, `Σ_r xk^(r)` (for `k = 0`, `R x0`).
@@ -211,7 +211,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn rows(&self) -> [[T; N]; R] {
-        core::array::from_fn(|r| gather::<T, N, R, false>(&self.coefs, r))
+        core::array::from_fn(|r| gather::<T, N, R>(&self.coefs, r))
     }
 }
 
@@ -235,69 +235,45 @@ impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for Multi
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("MultiJet")?;
         f.debug_list()
-            .entries((0..R).map(|r| gather::<T, N, R, false>(&self.coefs, r)))
+            .entries((0..R).map(|r| gather::<T, N, R>(&self.coefs, r)))
             .finish()
     }
 }
 
 /// Direction `r`'s coefficients `[x0, x1^(r), ..., xK^(r)]` out of coefficient-major
-/// storage. Only `c[0][0]` of row 0 is read (the other entries of row 0 are stale); for a
-/// collapsed layout (`COLLAPSED`) the top coefficient is `c[K][0]` (the sum) for
-/// direction 0 and 0 for the others (the other entries of row K are stale).
+/// storage. Only `c[0][0]` of row 0 is read (the other entries of row 0 are stale).
 #[inline(always)]
-pub(crate) fn gather<T: Float, const N: usize, const R: usize, const COLLAPSED: bool>(
-    c: &[[T; R]; N],
-    r: usize,
-) -> [T; N] {
-    core::array::from_fn(|k| {
-        if k == 0 {
-            c[0][0]
-        } else if COLLAPSED && k == N - 1 && r != 0 {
-            T::zero()
-        } else {
-            c[k][r]
-        }
-    })
+fn gather<T: Float, const N: usize, const R: usize>(c: &[[T; R]; N], r: usize) -> [T; N] {
+    core::array::from_fn(|k| if k == 0 { c[0][0] } else { c[k][r] })
 }
 
 // The drivers below run a rule over coefficient-major storage whose coefficient 0 is
-// shared: `k = 0` once, then for each direction `r` the coefficients `1..top` (`top = N`
-// for every coefficient), each direction's inputs and outputs held in stack arrays the
-// rule indexes. Fully unrolled (const bounds), the per-direction work is isomorphic
-// across `r` and vectorizes across directions.
+// shared: `k = 0` once, then for each direction `r` the coefficients `1..=K`, each
+// direction's inputs and outputs held in stack arrays the rule indexes. Fully unrolled
+// (const bounds), the per-direction work is isomorphic across `r` and vectorizes across
+// directions.
 //
 // The output starts as a copy of the first input and only live entries are written:
-// `out[0][0]`, rows `1..top` and, for a collapsed layout computing its top
-// (`top == N`), `out[K][0] = Σ_r c_K^(r)`. Entries that no reader looks at (row 0 past
-// direction 0, and row K past direction 0 when collapsed) keep stale values, so that
-// no operation spends stores on them; accessors and `PartialEq` read live entries only.
+// `out[0][0]` and rows `1..=K`. Row 0 past direction 0 keeps stale values, so that no
+// operation spends stores on them; accessors and `PartialEq` read live entries only.
 
 /// Unary rule driver (see above).
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-pub(crate) fn soa_unary<T: Float, const N: usize, const R: usize, const COLLAPSED: bool>(
+fn soa_unary<T: Float, const N: usize, const R: usize>(
     a: &[[T; R]; N],
-    top: usize,
     rule: impl Fn(&[T], &[T], usize) -> T,
 ) -> [[T; R]; N] {
     let mut out = *a;
     let mut c = [T::zero(); N];
-    c[0] = rule(&gather::<T, N, R, COLLAPSED>(a, 0), &c, 0);
+    c[0] = rule(&gather::<T, N, R>(a, 0), &c, 0);
     out[0][0] = c[0];
-    let mut sum = T::zero();
     for r in 0..R {
-        let ar = gather::<T, N, R, COLLAPSED>(a, r);
-        for k in 1..top {
+        let ar = gather::<T, N, R>(a, r);
+        for k in 1..N {
             c[k] = rule(&ar, &c, k);
-            if COLLAPSED && k == N - 1 {
-                sum = sum + c[k];
-            } else {
-                out[k][r] = c[k];
-            }
+            out[k][r] = c[k];
         }
-    }
-    if COLLAPSED && top == N {
-        out[N - 1][0] = sum;
     }
     out
 }
@@ -305,36 +281,22 @@ pub(crate) fn soa_unary<T: Float, const N: usize, const R: usize, const COLLAPSE
 /// Binary rule driver.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-pub(crate) fn soa_binary<T: Float, const N: usize, const R: usize, const COLLAPSED: bool>(
+fn soa_binary<T: Float, const N: usize, const R: usize>(
     a: &[[T; R]; N],
     b: &[[T; R]; N],
-    top: usize,
     rule: impl Fn(&[T], &[T], &[T], usize) -> T,
 ) -> [[T; R]; N] {
     let mut out = *a;
     let mut c = [T::zero(); N];
-    c[0] = rule(
-        &gather::<T, N, R, COLLAPSED>(a, 0),
-        &gather::<T, N, R, COLLAPSED>(b, 0),
-        &c,
-        0,
-    );
+    c[0] = rule(&gather::<T, N, R>(a, 0), &gather::<T, N, R>(b, 0), &c, 0);
     out[0][0] = c[0];
-    let mut sum = T::zero();
     for r in 0..R {
-        let ar = gather::<T, N, R, COLLAPSED>(a, r);
-        let br = gather::<T, N, R, COLLAPSED>(b, r);
-        for k in 1..top {
+        let ar = gather::<T, N, R>(a, r);
+        let br = gather::<T, N, R>(b, r);
+        for k in 1..N {
             c[k] = rule(&ar, &br, &c, k);
-            if COLLAPSED && k == N - 1 {
-                sum = sum + c[k];
-            } else {
-                out[k][r] = c[k];
-            }
+            out[k][r] = c[k];
         }
-    }
-    if COLLAPSED && top == N {
-        out[N - 1][0] = sum;
     }
     out
 }
@@ -342,39 +304,30 @@ pub(crate) fn soa_binary<T: Float, const N: usize, const R: usize, const COLLAPS
 /// Ternary rule driver.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-pub(crate) fn soa_ternary<T: Float, const N: usize, const R: usize, const COLLAPSED: bool>(
+fn soa_ternary<T: Float, const N: usize, const R: usize>(
     a: &[[T; R]; N],
     b: &[[T; R]; N],
     c: &[[T; R]; N],
-    top: usize,
     rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
 ) -> [[T; R]; N] {
     let mut out = *a;
     let mut d = [T::zero(); N];
     d[0] = rule(
-        &gather::<T, N, R, COLLAPSED>(a, 0),
-        &gather::<T, N, R, COLLAPSED>(b, 0),
-        &gather::<T, N, R, COLLAPSED>(c, 0),
+        &gather::<T, N, R>(a, 0),
+        &gather::<T, N, R>(b, 0),
+        &gather::<T, N, R>(c, 0),
         &d,
         0,
     );
     out[0][0] = d[0];
-    let mut sum = T::zero();
     for r in 0..R {
-        let ar = gather::<T, N, R, COLLAPSED>(a, r);
-        let br = gather::<T, N, R, COLLAPSED>(b, r);
-        let cr = gather::<T, N, R, COLLAPSED>(c, r);
-        for k in 1..top {
+        let ar = gather::<T, N, R>(a, r);
+        let br = gather::<T, N, R>(b, r);
+        let cr = gather::<T, N, R>(c, r);
+        for k in 1..N {
             d[k] = rule(&ar, &br, &cr, &d, k);
-            if COLLAPSED && k == N - 1 {
-                sum = sum + d[k];
-            } else {
-                out[k][r] = d[k];
-            }
+            out[k][r] = d[k];
         }
-    }
-    if COLLAPSED && top == N {
-        out[N - 1][0] = sum;
     }
     out
 }
@@ -382,35 +335,24 @@ pub(crate) fn soa_ternary<T: Float, const N: usize, const R: usize, const COLLAP
 /// Driver for a rule producing two series.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-pub(crate) fn soa_unary_pair<T: Float, const N: usize, const R: usize, const COLLAPSED: bool>(
+fn soa_unary_pair<T: Float, const N: usize, const R: usize>(
     a: &[[T; R]; N],
-    top: usize,
     rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T),
 ) -> ([[T; R]; N], [[T; R]; N]) {
     let mut out_c = *a;
     let mut out_d = *a;
     let mut c = [T::zero(); N];
     let mut d = [T::zero(); N];
-    (c[0], d[0]) = rule(&gather::<T, N, R, COLLAPSED>(a, 0), &c, &d, 0);
+    (c[0], d[0]) = rule(&gather::<T, N, R>(a, 0), &c, &d, 0);
     out_c[0][0] = c[0];
     out_d[0][0] = d[0];
-    let (mut sum_c, mut sum_d) = (T::zero(), T::zero());
     for r in 0..R {
-        let ar = gather::<T, N, R, COLLAPSED>(a, r);
-        for k in 1..top {
+        let ar = gather::<T, N, R>(a, r);
+        for k in 1..N {
             (c[k], d[k]) = rule(&ar, &c, &d, k);
-            if COLLAPSED && k == N - 1 {
-                sum_c = sum_c + c[k];
-                sum_d = sum_d + d[k];
-            } else {
-                out_c[k][r] = c[k];
-                out_d[k][r] = d[k];
-            }
+            out_c[k][r] = c[k];
+            out_d[k][r] = d[k];
         }
-    }
-    if COLLAPSED && top == N {
-        out_c[N - 1][0] = sum_c;
-        out_d[N - 1][0] = sum_d;
     }
     (out_c, out_d)
 }
@@ -427,24 +369,24 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
         Self {
-            coefs: soa_unary::<T, N, R, false>(&self.coefs, N, rule),
+            coefs: soa_unary::<T, N, R>(&self.coefs, rule),
         }
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
         Self {
-            coefs: soa_binary::<T, N, R, false>(&self.coefs, &other.coefs, N, rule),
+            coefs: soa_binary::<T, N, R>(&self.coefs, &other.coefs, rule),
         }
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
         Self {
-            coefs: soa_ternary::<T, N, R, false>(&self.coefs, &b.coefs, &c.coefs, N, rule),
+            coefs: soa_ternary::<T, N, R>(&self.coefs, &b.coefs, &c.coefs, rule),
         }
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = soa_unary_pair::<T, N, R, false>(&self.coefs, N, rule);
+        let (c, d) = soa_unary_pair::<T, N, R>(&self.coefs, rule);
         (Self { coefs: c }, Self { coefs: d })
     }
 }

@@ -67,7 +67,7 @@ pub use laplacian::{
 pub use mixed::{mixed_partial, mixed_partial_stencil};
 pub use rng::{Direction, Rng};
 
-use crate::{CollapsedJet, Float, MultiJet};
+use crate::{Coefficients, CollapsedJet, CollapsedRows, Float, MultiJet};
 
 /// The inputs `x_i + t Σ_r dir(i, r) e_r`: input `i` seeded with component `i` of every
 /// direction `r`.
@@ -84,7 +84,10 @@ pub(crate) fn seed_multi<T: Float, const N: usize, const D: usize, const R: usiz
 pub(crate) fn seed_collapsed<T: Float, const N: usize, const D: usize, const R: usize>(
     x: &[T; D],
     dir: impl Fn(usize, usize) -> T,
-) -> [CollapsedJet<T, N, R>; D] {
+) -> [CollapsedJet<T, N, R>; D]
+where
+    Coefficients<N>: CollapsedRows<T, R>,
+{
     core::array::from_fn(|i| CollapsedJet::along(x[i], core::array::from_fn(|r| dir(i, r))))
 }
 
