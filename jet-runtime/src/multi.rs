@@ -247,114 +247,39 @@ fn gather<T: Float, const N: usize, const R: usize>(c: &[[T; R]; N], r: usize) -
     core::array::from_fn(|k| if k == 0 { c[0][0] } else { c[k][r] })
 }
 
-// The drivers below run a rule over coefficient-major storage whose coefficient 0 is
-// shared: `k = 0` once, then for each direction `r` the coefficients `1..=K`, each
-// direction's inputs and outputs held in stack arrays the rule indexes. Fully unrolled
-// (const bounds), the per-direction work is isomorphic across `r` and vectorizes across
-// directions.
-//
-// The output starts as a copy of the first input and only live entries are written:
-// `out[0][0]` and rows `1..=K`. Row 0 past direction 0 keeps stale values, so that no
-// operation spends stores on them; accessors and `PartialEq` read live entries only.
-
-/// Unary rule driver (see above).
+/// The one driver behind every rule: runs `rule` (coefficient `k` of `P` outputs from
+/// `M` inputs' and the outputs' coefficients of one direction) at `k = 0` once, then for
+/// each direction `r` at `k = 1..=K`, each direction's inputs and outputs held in stack
+/// arrays the rule indexes. Fully unrolled (const bounds), the per-direction work is
+/// isomorphic across `r` and vectorizes across directions.
+///
+/// Each output starts as a copy of the first input and only live entries are written:
+/// `out[0][0]` and rows `1..=K`. Row 0 past direction 0 keeps stale values, so that no
+/// operation spends stores on them; accessors and `PartialEq` read live entries only.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-fn soa_unary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; R]; N],
-    rule: impl Fn(&[T], &[T], usize) -> T,
-) -> [[T; R]; N] {
-    let mut out = *a;
-    let mut c = [T::zero(); N];
-    c[0] = rule(&gather::<T, N, R>(a, 0), &c, 0);
-    out[0][0] = c[0];
+fn drive<T: Float, const N: usize, const R: usize, const M: usize, const P: usize>(
+    inputs: [&[[T; R]; N]; M],
+    rule: impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
+) -> [[[T; R]; N]; P] {
+    let mut out: [[[T; R]; N]; P] = core::array::from_fn(|_| *inputs[0]);
+    let mut c = [[T::zero(); N]; P];
+    let value = rule(&core::array::from_fn(|i| gather(inputs[i], 0)), &c, 0);
+    for p in 0..P {
+        c[p][0] = value[p];
+        out[p][0][0] = value[p];
+    }
     for r in 0..R {
-        let ar = gather::<T, N, R>(a, r);
+        let a: [[T; N]; M] = core::array::from_fn(|i| gather(inputs[i], r));
         for k in 1..N {
-            c[k] = rule(&ar, &c, k);
-            out[k][r] = c[k];
+            let ck = rule(&a, &c, k);
+            for p in 0..P {
+                c[p][k] = ck[p];
+                out[p][k][r] = ck[p];
+            }
         }
     }
     out
-}
-
-/// Binary rule driver.
-#[inline(always)]
-#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-fn soa_binary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; R]; N],
-    b: &[[T; R]; N],
-    rule: impl Fn(&[T], &[T], &[T], usize) -> T,
-) -> [[T; R]; N] {
-    let mut out = *a;
-    let mut c = [T::zero(); N];
-    c[0] = rule(&gather::<T, N, R>(a, 0), &gather::<T, N, R>(b, 0), &c, 0);
-    out[0][0] = c[0];
-    for r in 0..R {
-        let ar = gather::<T, N, R>(a, r);
-        let br = gather::<T, N, R>(b, r);
-        for k in 1..N {
-            c[k] = rule(&ar, &br, &c, k);
-            out[k][r] = c[k];
-        }
-    }
-    out
-}
-
-/// Ternary rule driver.
-#[inline(always)]
-#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-fn soa_ternary<T: Float, const N: usize, const R: usize>(
-    a: &[[T; R]; N],
-    b: &[[T; R]; N],
-    c: &[[T; R]; N],
-    rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T,
-) -> [[T; R]; N] {
-    let mut out = *a;
-    let mut d = [T::zero(); N];
-    d[0] = rule(
-        &gather::<T, N, R>(a, 0),
-        &gather::<T, N, R>(b, 0),
-        &gather::<T, N, R>(c, 0),
-        &d,
-        0,
-    );
-    out[0][0] = d[0];
-    for r in 0..R {
-        let ar = gather::<T, N, R>(a, r);
-        let br = gather::<T, N, R>(b, r);
-        let cr = gather::<T, N, R>(c, r);
-        for k in 1..N {
-            d[k] = rule(&ar, &br, &cr, &d, k);
-            out[k][r] = d[k];
-        }
-    }
-    out
-}
-
-/// Driver for a rule producing two series.
-#[inline(always)]
-#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-fn soa_unary_pair<T: Float, const N: usize, const R: usize>(
-    a: &[[T; R]; N],
-    rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T),
-) -> ([[T; R]; N], [[T; R]; N]) {
-    let mut out_c = *a;
-    let mut out_d = *a;
-    let mut c = [T::zero(); N];
-    let mut d = [T::zero(); N];
-    (c[0], d[0]) = rule(&gather::<T, N, R>(a, 0), &c, &d, 0);
-    out_c[0][0] = c[0];
-    out_d[0][0] = d[0];
-    for r in 0..R {
-        let ar = gather::<T, N, R>(a, r);
-        for k in 1..N {
-            (c[k], d[k]) = rule(&ar, &c, &d, k);
-            out_c[k][r] = c[k];
-            out_d[k][r] = d[k];
-        }
-    }
-    (out_c, out_d)
 }
 
 impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
@@ -368,25 +293,29 @@ impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
     }
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_unary::<T, N, R>(&self.coefs, rule),
-        }
+        let [c] = drive([&self.coefs], |[a], [c], k| [rule(a, c, k)]);
+        Self { coefs: c }
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_binary::<T, N, R>(&self.coefs, &other.coefs, rule),
-        }
+        let [c] = drive([&self.coefs, &other.coefs], |[a, b], [c], k| {
+            [rule(a, b, c, k)]
+        });
+        Self { coefs: c }
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
-        Self {
-            coefs: soa_ternary::<T, N, R>(&self.coefs, &b.coefs, &c.coefs, rule),
-        }
+        let [d] = drive([&self.coefs, &b.coefs, &c.coefs], |[a, b, c], [d], k| {
+            [rule(a, b, c, d, k)]
+        });
+        Self { coefs: d }
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let (c, d) = soa_unary_pair::<T, N, R>(&self.coefs, rule);
+        let [c, d] = drive([&self.coefs], |[a], [c, d], k| {
+            let (ck, dk) = rule(a, c, d, k);
+            [ck, dk]
+        });
         (Self { coefs: c }, Self { coefs: d })
     }
 }
