@@ -11,6 +11,9 @@
 //!   by hand over plain `f64` arrays (`common/laplacian_by_hand.rs`), the floor for the
 //!   collapsed/standard ratio on this network.
 //!
+//! - `operators/bilaplacian/single`: the bi-Laplacian of the same MLP, collapsed
+//!   (`CollapsedJet<f64, 5, 8>`) vs standard (`MultiJet<f64, 5, 8>`), 9 passes each.
+//!
 //! The batch runs in a local rayon pool of 1 thread and of all threads. A wider random
 //! tanh MLP (32 → 64 → 64 → 1, weights from a fixed seed) shows how the collapsed/standard
 //! ratio moves towards the vector-count ratio `(D + 2)/(2D + 1)` when the linear layers
@@ -41,6 +44,14 @@ fn standard(m: &Mlp, x: &[f64; 8]) -> f64 {
 
 fn nested(m: &Mlp, x: &[f64; 8]) -> f64 {
     m.laplacian_nested_duals(x)
+}
+
+fn bilaplacian_collapsed(m: &Mlp, x: &[f64; 8]) -> f64 {
+    ops::bilaplacian(|x: &[_]| m.eval(x), x)
+}
+
+fn bilaplacian_standard(m: &Mlp, x: &[f64; 8]) -> f64 {
+    ops::bilaplacian_standard(|x: &[_]| m.eval(x), x)
 }
 
 type Method = fn(&Mlp, &[f64; 8]) -> f64;
@@ -122,6 +133,14 @@ fn check(m: &Mlp) {
             );
         }
     }
+    // The bi-Laplacian's two kinds against each other (tests/operators.rs checks both
+    // against closed forms).
+    let x = m.x_single;
+    let (c, s) = (bilaplacian_collapsed(m, &x), bilaplacian_standard(m, &x));
+    assert!(
+        (c - s).abs() <= 1e-12 * s.abs().max(1.0),
+        "bi-Laplacian: collapsed {c} vs standard {s}"
+    );
 }
 
 fn operators(c: &mut Criterion) {
@@ -139,6 +158,15 @@ fn operators(c: &mut Criterion) {
     });
     g.bench_function("hand_standard", |b| {
         b.iter(|| laplacian_by_hand::standard(black_box(&m), black_box(&x), black_box(&dirs)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("operators/bilaplacian/single");
+    g.bench_function("collapsed", |b| {
+        b.iter(|| bilaplacian_collapsed(black_box(&m), black_box(&x)))
+    });
+    g.bench_function("standard", |b| {
+        b.iter(|| bilaplacian_standard(black_box(&m), black_box(&x)))
     });
     g.finish();
 
@@ -266,6 +294,15 @@ fn summary() {
         w[1] * 1e6,
         w[0] / w[1]
     );
+    let (mut bc, mut bs) = (single(bilaplacian_collapsed), single(bilaplacian_standard));
+    let b = interleaved(20, 10, &mut [&mut bc, &mut bs]);
+    println!(
+        "W2 bi-Laplacian (9 passes of 8 fourth-order directions): collapsed {:.1} µs, \
+         standard {:.1} µs, ratio {:.2}",
+        b[0] * 1e6,
+        b[1] * 1e6,
+        b[0] / b[1]
+    );
     println!(
         "\ncollapsed / standard: {:.2} (single), {:.2} (batch, 1 thread); \
          collapsed / nested duals: {:.2} (single); standard / nested duals: {:.2} (single)",
@@ -299,7 +336,8 @@ criterion_group! {
 }
 
 /// `JET_OPS_COUNT=<method>:<n>`: only evaluate `<method>` (`collapsed`, `standard`,
-/// `nested_duals`, `wide_collapsed`, `wide_standard`, `hand_collapsed`, `hand_standard`)
+/// `nested_duals`, `wide_collapsed`, `wide_standard`, `hand_collapsed`, `hand_standard`,
+/// `bilaplacian_collapsed`, `bilaplacian_standard`)
 /// `n` times and exit, for counting
 /// instructions with `valgrind --tool=cachegrind` (the difference of two `n` cancels the
 /// set-up), which, unlike time, does not depend on the load of a shared machine.
@@ -320,6 +358,8 @@ fn count(spec: &str) {
                 laplacian_by_hand::standard(&m, black_box(&m.x_single), black_box(&dirs))
             }
             "wide_collapsed" => ops::laplacian(|x: &[_]| wide.eval(x), black_box(&xw)),
+            "bilaplacian_collapsed" => bilaplacian_collapsed(&m, black_box(&m.x_single)),
+            "bilaplacian_standard" => bilaplacian_standard(&m, black_box(&m.x_single)),
             "wide_standard" => ops::laplacian_standard(|x: &[_]| wide.eval(x), black_box(&xw)),
             _ => {
                 let f = METHODS
