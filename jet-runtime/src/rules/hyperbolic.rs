@@ -27,8 +27,8 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 }
 
 /// `c = tanh a` with its auxiliary `d = 1 − c²` (c' = d a'): c_0 = tanh a_0 and
-/// d_0 = sech² a_0 from one `expm1` or `exp` of −2|a_0| (see the code; no cancellation for
-/// large |a_0|, sech² exact to the subnormal range),
+/// d_0 = sech² a_0 from one `expm1` (or, for |a_0| ≥ 22, `exp`) of ±2|a_0| (see the code:
+/// the value is glibc's formula, sech² exact to the subnormal range),
 /// c_k = (1/k) Σ_{j=1..k} j a_j d_{k-j}, d_k = −(2 c_0 c_k + Σ_{j=1..k-1} c_j c_{k-j}).
 ///
 /// Returns `(c_k, d_k)`.
@@ -49,30 +49,28 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 #[inline(always)]
 pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
-        // One libm call for both, with x = |a_0| and u = e^{−2x}: tanh x = (1 − u)/(1 + u),
-        // sech² x = 4u/(1 + u)². Below ln(2)/2, t = expm1(−2x) = u − 1 ∈ (−1/2, 0] and
-        // tanh x = −t/(2 + t), glibc's own formula there (same bits; no cancellation near 0);
-        // 1 + t ≥ 1/2, so sech²'s relative error is at most twice t's absolute error. From
-        // ln(2)/2 on, u = exp(−2x) ≤ 1/2 keeps sech² accurate down to subnormals (1 + t would
-        // lose u), and tanh x = (1 − u)/(1 + u) below 1, 1 − 2u/(1 + u) from 1 on (there
-        // ≤ 0.94 ulp, the first form 1.5). glibc's tanh branches on x too (at 2^−55, 1, 22).
-        // NaN → NaN, ±inf → (±1, 0), the sign by copysign (−0 stays −0). Errors against
-        // mpmath: tests/tanh_accuracy.rs.
+        // One libm call for both, on glibc's branch points and with its formulas for the
+        // value (so on glibc the value has the bits of `f64::tanh`), x = |a_0|:
+        // - x < 1: t = expm1(−2x), tanh x = −t/(2 + t), sech² x = 4(1 + t)/(2 + t)²;
+        // - 1 ≤ x < 22: t = expm1(2x), tanh x = 1 − 2/(t + 2), sech² x = 4(t + 1)/(t + 2)²;
+        // - x ≥ 22 (and NaN, ±inf): u = exp(−2x), tanh x = 1 − 2u/(1 + u) (= 1 in f64),
+        //   sech² x = 4u/(1 + u)², exact down to the subnormal range (the expm1 forms
+        //   would overflow or lose u in 1 + t).
+        // The sign by copysign (−0 stays −0). Errors against mpmath: tests/tanh_accuracy.rs.
         let (one, x) = (T::one(), a[0].abs());
-        let two = one + one;
-        let (tanh, sech2) = if x < T::from(core::f64::consts::LN_2 * 0.5).unwrap_or_else(T::nan) {
+        let (two, limit) = (one + one, T::from(22.0).unwrap_or_else(T::nan));
+        let (tanh, sech2) = if x < one {
             let t = (-(x + x)).exp_m1();
             let v = two + t;
             (-t / v, (two + two) * (one + t) / (v * v))
+        } else if x < limit {
+            let t = (x + x).exp_m1();
+            let v = t + two;
+            (one - two / v, (two + two) * (t + one) / (v * v))
         } else {
             let u = (-(x + x)).exp();
             let w = one + u;
-            let tanh = if x < one {
-                (one - u) / w
-            } else {
-                one - (u + u) / w
-            };
-            (tanh, ((u + u) + (u + u)) / (w * w))
+            (one - (u + u) / w, ((u + u) + (u + u)) / (w * w))
         };
         (tanh.copysign(a[0]), sech2)
     } else {
