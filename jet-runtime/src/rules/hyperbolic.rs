@@ -26,9 +26,9 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
     generic::sinh_cosh::<T, EvenOdd>(at(a), at(s), at(c), k)
 }
 
-/// `c = tanh a` with its auxiliary `d = 1 − c²` (c' = d a'): c_0 = tanh a_0,
-/// d_0 = sech² a_0 = 4u / (1 + u)² with u = e^{−2|a_0|} (no cancellation for large |a_0|,
-/// well conditioned near 0, one `exp` instead of a `cosh`),
+/// `c = tanh a` with its auxiliary `d = 1 − c²` (c' = d a'): c_0 = tanh a_0 and
+/// d_0 = sech² a_0 from one `expm1` (or, for |a_0| ≥ 22, `exp`) of ±2|a_0| (see the code:
+/// the value is glibc's formula, sech² exact to the subnormal range),
 /// c_k = (1/k) Σ_{j=1..k} j a_j d_{k-j}, d_k = −(2 c_0 c_k + Σ_{j=1..k-1} c_j c_{k-j}).
 ///
 /// Returns `(c_k, d_k)`.
@@ -49,11 +49,30 @@ pub fn sinh_cosh<T: Float>(a: &[T], s: &[T], c: &[T], k: usize) -> (T, T) {
 #[inline(always)]
 pub fn tanh<T: Float>(a: &[T], c: &[T], d: &[T], k: usize) -> (T, T) {
     if k == 0 {
-        let two_abs = a[0].abs() + a[0].abs();
-        let u = (-two_abs).exp();
-        let w = T::one() + u;
-        let four_u = (u + u) + (u + u);
-        (a[0].tanh(), four_u / (w * w))
+        // One libm call for both, on glibc's branch points and with its formulas for the
+        // value (so on glibc the value has the bits of `f64::tanh`), x = |a_0|:
+        // - x < 1: t = expm1(−2x), tanh x = −t/(2 + t), sech² x = 4(1 + t)/(2 + t)²;
+        // - 1 ≤ x < 22: t = expm1(2x), tanh x = 1 − 2/(t + 2), sech² x = 4(t + 1)/(t + 2)²;
+        // - x ≥ 22 (and NaN, ±inf): u = exp(−2x), tanh x = 1 − 2u/(1 + u) (= 1 in f64),
+        //   sech² x = 4u/(1 + u)², exact down to the subnormal range (the expm1 forms
+        //   would overflow or lose u in 1 + t).
+        // The sign by copysign (−0 stays −0). Errors against mpmath: tests/tanh_accuracy.rs.
+        let (one, x) = (T::one(), a[0].abs());
+        let (two, limit) = (one + one, T::from(22.0).unwrap_or_else(T::nan));
+        let (tanh, sech2) = if x < one {
+            let t = (-(x + x)).exp_m1();
+            let v = two + t;
+            (-t / v, (two + two) * (one + t) / (v * v))
+        } else if x < limit {
+            let t = (x + x).exp_m1();
+            let v = t + two;
+            (one - two / v, (two + two) * (t + one) / (v * v))
+        } else {
+            let u = (-(x + x)).exp();
+            let w = one + u;
+            (one - (u + u) / w, ((u + u) + (u + u)) / (w * w))
+        };
+        (tanh.copysign(a[0]), sech2)
     } else {
         let ck = derivative_convolution(a, d, k) * inverse(k);
         let dk = -((c[0] + c[0]) * ck + inner_square(c, k));
