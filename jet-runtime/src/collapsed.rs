@@ -123,9 +123,9 @@ type Rows<T, const N: usize, const R: usize> = <Coefficients<N> as CollapsedRows
 /// `C = S Sᵀ`; with `K = 4` it gives the sums that the bi-Laplacian interpolates. The
 /// module docs derive why the summed top is exact.
 ///
-/// Storage is `R (K - 1) + 2` numbers, contiguous: the value, coefficients `1..K-1`
-/// coefficient-major (`[[T; R]; K - 1]`, so an operation on one coefficient of every
-/// direction is a vector loop), the summed top. `N` runs from 2 to 33 (see
+/// Storage is `R (K - 1) + 2` numbers, contiguous: the value, the summed top, and
+/// coefficients `1..K-1` coefficient-major (`[[T; R]; K - 1]`, so an operation on one
+/// coefficient of every direction is a vector loop). `N` runs from 2 to 33 (see
 /// [`CollapsedRows`]).
 ///
 /// ```
@@ -146,10 +146,11 @@ where
 {
     /// Coefficient 0, shared by the directions.
     value: T,
+    /// Coefficient `K` summed over the directions (next to the value: the two fill one
+    /// 2-lane vector, the rows whole 4-lane ones).
+    top: T,
     /// `lower[k - 1][r]`: coefficient `0 < k < K` of direction `r`.
     lower: Rows<T, N, R>,
-    /// Coefficient `K` summed over the directions.
-    top: T,
 }
 
 impl<T: Copy, const N: usize, const R: usize> Clone for CollapsedJet<T, N, R>
