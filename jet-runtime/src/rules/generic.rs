@@ -478,7 +478,7 @@ pub fn powf<T: Float, S: Summation<T>>(
 #[inline(always)]
 pub fn inner_square<T: Float, S: Summation<T>>(c: impl Fn(usize) -> T + Copy, k: usize) -> T {
     if k < 2 {
-        return T::zero();
+        return -T::zero(); // the identity of IEEE addition: `x + (−0) = x` folds away
     }
     let s = cauchy::<T, S>(c, c, k, 1, (k - 1) / 2);
     let s = s + s;
