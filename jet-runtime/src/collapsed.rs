@@ -46,6 +46,7 @@
 //! the top; there the collapsed top follows direction 0's branch.
 
 use crate::jet::factorial;
+use crate::multi::each_direction;
 use crate::{Jet, Taylor};
 use core::fmt;
 use num_traits::Float;
@@ -373,21 +374,22 @@ where
         for p in 0..P {
             c[p][0] = value[p];
         }
-        for r in 0..R {
-            let a: [[T; N]; M] = core::array::from_fn(|i| inputs[i].direction(r));
-            let last = if LINEAR { top } else { N };
-            for k in 1..last {
-                let ck = rule(&a, &c, k);
+        let last = if LINEAR { top } else { N };
+        each_direction::<T, N, R, M, P>(
+            |r| core::array::from_fn(|i| inputs[i].direction(r)),
+            c,
+            last,
+            &rule,
+            |r, k, ck| {
                 for p in 0..P {
-                    c[p][k] = ck[p];
                     if k < top {
                         out[p].lower.as_mut()[k - 1][r] = ck[p];
                     } else {
                         tops[p][r] = ck[p];
                     }
                 }
-            }
-        }
+            },
+        );
         for p in 0..P {
             out[p].top = if LINEAR {
                 let own: [[T; N]; P] = core::array::from_fn(|q| out[q].direction(0));

@@ -269,17 +269,69 @@ fn drive<T: Float, const N: usize, const R: usize, const M: usize, const P: usiz
         c[p][0] = value[p];
         out[p][0][0] = value[p];
     }
-    for r in 0..R {
-        let a: [[T; N]; M] = core::array::from_fn(|i| gather(inputs[i], r));
-        for k in 1..N {
-            let ck = rule(&a, &c, k);
+    each_direction::<T, N, R, M, P>(
+        |r| core::array::from_fn(|i| gather(inputs[i], r)),
+        c,
+        N,
+        &rule,
+        |r, k, ck| {
             for p in 0..P {
-                c[p][k] = ck[p];
                 out[p][k][r] = ck[p];
             }
+        },
+    );
+    out
+}
+
+/// The loop over directions shared by the multi-directional and collapsed drivers: for
+/// each direction `r`, `rule` at `k = 1..last` on that direction's inputs `inputs(r)`,
+/// starting from the outputs' coefficient 0 in `c`, each result handed to
+/// `store(r, k, c_k)`.
+///
+/// From order 3 on, two directions per iteration: their recurrences are independent
+/// chains, which interleave where one direction at a time runs serially (bi-Laplacian of
+/// the W2 MLP: 4–8 % less time). At orders 1 and 2 the chains are short and the
+/// one-direction loop vectorizes better (Laplacian of a D = 32 MLP: 20 % less time).
+#[inline(always)]
+pub(crate) fn each_direction<
+    T: Float,
+    const N: usize,
+    const R: usize,
+    const M: usize,
+    const P: usize,
+>(
+    inputs: impl Fn(usize) -> [[T; N]; M],
+    c: [[T; N]; P],
+    last: usize,
+    rule: &impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
+    mut store: impl FnMut(usize, usize, [T; P]),
+) {
+    let pairs = if N > 3 { R / 2 } else { 0 };
+    for q in 0..pairs {
+        let (r0, r1) = (2 * q, 2 * q + 1);
+        let (a0, a1) = (inputs(r0), inputs(r1));
+        let (mut c0, mut c1) = (c, c);
+        for k in 1..last {
+            let (x0, x1) = (rule(&a0, &c0, k), rule(&a1, &c1, k));
+            for p in 0..P {
+                c0[p][k] = x0[p];
+                c1[p][k] = x1[p];
+            }
+            store(r0, k, x0);
+            store(r1, k, x1);
         }
     }
-    out
+    let mut c = c;
+    for r in 2 * pairs..R {
+        let a = inputs(r);
+        for k in 1..last {
+            let x = rule(&a, &c, k);
+            for p in 0..P {
+                c[p][k] = x[p];
+            }
+            store(r, k, x);
+        }
+    }
 }
 
 impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
