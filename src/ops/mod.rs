@@ -1,6 +1,7 @@
 //! Differential operators built from jets: directional derivatives, gradients,
 //! Hessian products, Laplacians (standard, collapsed, weighted, randomized),
-//! bi-Laplacians, mixed partials of any order, and batch versions on all cores.
+//! bi-Laplacians (exact and randomized), mixed partials of any order, and batch versions
+//! on all cores.
 //!
 //! Every operator takes the function as a closure or function item over a jet kind,
 //! `f: Fn(&[J]) -> J`. Write the function once, generically over [`Taylor`](crate::Taylor)
@@ -39,6 +40,7 @@
 //! | [`vector_hessian_vector_product`] | `Jet<T, 3>` | 1 |
 //! | [`hessian`] | `MultiJet<T, 3, D>` | `D` |
 //! | [`bilaplacian`] / [`bilaplacian_standard`] | `CollapsedJet<T, 5, D>` / `MultiJet<T, 5, D>` | `1 + 2⌊D/2⌋` |
+//! | [`bilaplacian_stochastic`] (`S` samples) | `CollapsedJet<T, 5, S>` | 1 (normal), `1 + ⌈D/S⌉` (Rademacher) |
 //! | [`mixed_partial`] (`∂^α`, `|α| = d` over `P` variables) | `Jet<T, N>`, `N > d` | at most `C(d+P-1, P-1)` |
 //!
 //! The batch functions ([`batch`], [`laplacian_batch`], ...) map an operator over many
@@ -55,7 +57,7 @@ mod rng;
 pub use batch::{
     batch, batch_flat, batch_serial, bilaplacian_batch, laplacian_batch, laplacian_standard_batch,
 };
-pub use bilaplacian::{bilaplacian, bilaplacian_standard};
+pub use bilaplacian::{bilaplacian, bilaplacian_standard, bilaplacian_stochastic};
 pub use directional::{
     directional, gradient, hessian, hessian_diagonal, hessian_vector_product,
     vector_hessian_vector_product,
