@@ -79,6 +79,11 @@ pub struct Coefficients<const N: usize>;
 /// }
 /// assert_eq!(summed_square(CollapsedJet::<f64, 3, 2>::along(0.0, [1.0, 3.0])), 10.0);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`CollapsedJet<T, N, R>` has no storage for `{Self}`: `N` runs from 2 to 33 (orders 1 to 32)",
+    label = "`N` out of range, or generic without the bound",
+    note = "code generic over the order of a collapsed jet states the bound `Coefficients<N>: CollapsedRows<T, R>`"
+)]
 pub trait CollapsedRows<T, const R: usize>: sealed::Sealed {
     /// `[[T; R]; N - 2]`.
     type Rows: Copy + AsRef<[[T; R]]> + AsMut<[[T; R]]>;
