@@ -55,7 +55,8 @@ use num_traits::Float;
 ///
 /// ```
 /// use jet_runtime::{CollapsedRows, Coefficients};
-/// // A collapsed 4-jet (N = 5) stores 3 rows per direction between value and top.
+/// // A collapsed 4-jet (N = 5) stores 3 rows (coefficients 1 to 3 of every direction)
+/// // besides the value and the summed top.
 /// let rows = <Coefficients<5> as CollapsedRows<f64, 2>>::filled([0.0; 2]);
 /// assert_eq!(rows.as_ref().len(), 3);
 /// ```
@@ -357,11 +358,11 @@ where
     /// summed (general rules: the top is affine in the inputs' tops, module docs), or,
     /// for a rule linear in each coefficient (`LINEAR`), once from the summed tops.
     ///
-    /// Each direction's outputs are kept whole in a small array, and the per-direction
-    /// tops are summed after the loop over directions, so that the directions' work is
-    /// isomorphic and vectorizes across `r`.
+    /// The loop over directions is [`each_direction`], shared with `MultiJet`; the
+    /// per-direction tops are summed after it, so that the directions' work is isomorphic
+    /// and vectorizes across `r`.
     #[inline(always)]
-    #[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major rows
+    #[allow(clippy::needless_range_loop)] // p indexes the outputs
     fn drive<const M: usize, const P: usize, const LINEAR: bool>(
         inputs: [&Self; M],
         rule: impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
