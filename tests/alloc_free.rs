@@ -1,7 +1,8 @@
 //! The companions of kernels over arrays allocate nothing: a counting global allocator
 //! sees zero heap allocations during the companion call (LJ-16 4-jet over
 //! `[Jet<f64, 5>; 48]`, an MLP 8 → 32 → 32 → 1 with `[0.0; 32]` buffers over
-//! `[Jet<f64, 3>; 8]`, and a `[T; 3]` result).
+//! `[Jet<f64, 3>; 8]`, and a `[T; 3]` result), and neither do the operators on the W2
+//! MLP (collapsed and standard Laplacian, bi-Laplacian, stochastic Laplacian).
 //!
 //! The count is per thread (a thread-local counter), so the test harness's other
 //! threads cannot disturb it.
@@ -9,7 +10,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
+use jet::ops::{self, Direction, Rng};
 use jet::{jet, Jet};
+
+#[path = "support/mlp.rs"]
+mod mlp;
 
 struct Counting;
 
@@ -127,4 +132,36 @@ fn companions_over_arrays_do_not_allocate() {
         c.map(|j| j.value()),
         cross([1.0, 2.0, 3.0], [-1.0, 0.5, 2.0])
     );
+}
+
+#[test]
+fn operators_do_not_allocate() {
+    let m = mlp::Mlp::load();
+    let x = m.x_single;
+    let f = |x: &[_]| m.eval(x);
+    let (collapsed, n) = allocations(|| ops::laplacian(f, &x));
+    assert_eq!(n, 0, "collapsed Laplacian allocated {n} times");
+    let (standard, n) = allocations(|| ops::laplacian_standard(|x: &[_]| m.eval(x), &x));
+    assert_eq!(n, 0, "standard Laplacian allocated {n} times");
+    let nested = m.laplacian_nested_duals(&x);
+    assert!((collapsed - nested).abs() <= 1e-13 * nested.abs().max(1.0));
+    assert!((standard - nested).abs() <= 1e-13 * nested.abs().max(1.0));
+    let (c, n) = allocations(|| ops::bilaplacian(|x: &[_]| m.eval(x), &x));
+    assert_eq!(n, 0, "collapsed bi-Laplacian allocated {n} times");
+    let (s, n) = allocations(|| ops::bilaplacian_standard(|x: &[_]| m.eval(x), &x));
+    assert_eq!(n, 0, "standard bi-Laplacian allocated {n} times");
+    assert!(
+        (c - s).abs() <= 1e-12 * s.abs().max(1.0),
+        "bi-Laplacian {c} vs {s}"
+    );
+    let mut rng = Rng::seed_from_u64(1);
+    let (_, n) = allocations(|| {
+        ops::laplacian_stochastic::<_, 8, 4, _>(
+            |x: &[_]| m.eval(x),
+            &x,
+            Direction::Normal,
+            &mut rng,
+        )
+    });
+    assert_eq!(n, 0, "stochastic Laplacian allocated {n} times");
 }
