@@ -47,75 +47,10 @@
 
 use crate::jet::factorial;
 use crate::multi::each_direction;
+use crate::rows::{Coefficients, CollapsedRows};
 use crate::{Jet, Taylor};
 use core::fmt;
 use num_traits::Float;
-
-/// The coefficient count `N` of a jet as a type, for [`CollapsedRows`].
-///
-/// ```
-/// use jet_runtime::{CollapsedRows, Coefficients};
-/// // A collapsed 4-jet (N = 5) stores 3 rows (coefficients 1 to 3 of every direction)
-/// // besides the value and the summed top.
-/// let rows = <Coefficients<5> as CollapsedRows<f64, 2>>::filled([0.0; 2]);
-/// assert_eq!(rows.as_ref().len(), 3);
-/// ```
-pub struct Coefficients<const N: usize>;
-
-/// The storage of a collapsed jet's per-direction coefficients `1..K-1`: the array
-/// `[[T; R]; N - 2]`, named once per `N` because stable Rust cannot write `N - 2` in a
-/// type. Implemented for `N = 2..=33` (orders 1 to 32); sealed.
-///
-/// Code that is generic over the order of a [`CollapsedJet`] states the bound
-/// `Coefficients<N>: CollapsedRows<T, R>`; with a literal `N` it always holds.
-///
-/// ```
-/// use jet_runtime::{CollapsedJet, CollapsedRows, Coefficients, Taylor};
-///
-/// fn summed_square<const N: usize>(x: CollapsedJet<f64, N, 2>) -> f64
-/// where
-///     Coefficients<N>: CollapsedRows<f64, 2>,
-/// {
-///     x.square().summed_coefficient()
-/// }
-/// assert_eq!(summed_square(CollapsedJet::<f64, 3, 2>::along(0.0, [1.0, 3.0])), 10.0);
-/// ```
-#[diagnostic::on_unimplemented(
-    message = "`CollapsedJet<T, N, R>` has no storage for `{Self}`: `N` runs from 2 to 33 (orders 1 to 32)",
-    label = "`N` out of range, or generic without the bound",
-    note = "code generic over the order of a collapsed jet states the bound `Coefficients<N>: CollapsedRows<T, R>`"
-)]
-pub trait CollapsedRows<T, const R: usize>: sealed::Sealed {
-    /// `[[T; R]; N - 2]`.
-    type Rows: Copy + AsRef<[[T; R]]> + AsMut<[[T; R]]>;
-
-    /// Every row equal to `row`.
-    fn filled(row: [T; R]) -> Self::Rows;
-}
-
-mod sealed {
-    pub trait Sealed {}
-}
-
-macro_rules! collapsed_rows {
-    ($($n:literal => $rows:literal),* $(,)?) => {$(
-        impl sealed::Sealed for Coefficients<$n> {}
-        impl<T: Copy, const R: usize> CollapsedRows<T, R> for Coefficients<$n> {
-            type Rows = [[T; R]; $rows];
-            #[inline(always)]
-            fn filled(row: [T; R]) -> Self::Rows {
-                [row; $rows]
-            }
-        }
-    )*};
-}
-
-collapsed_rows!(
-    2 => 0, 3 => 1, 4 => 2, 5 => 3, 6 => 4, 7 => 5, 8 => 6, 9 => 7, 10 => 8, 11 => 9,
-    12 => 10, 13 => 11, 14 => 12, 15 => 13, 16 => 14, 17 => 15, 18 => 16, 19 => 17,
-    20 => 18, 21 => 19, 22 => 20, 23 => 21, 24 => 22, 25 => 23, 26 => 24, 27 => 25,
-    28 => 26, 29 => 27, 30 => 28, 31 => 29, 32 => 30, 33 => 31,
-);
 
 /// The per-direction rows of `CollapsedJet<T, N, R>`.
 type Rows<T, const N: usize, const R: usize> = <Coefficients<N> as CollapsedRows<T, R>>::Rows;
@@ -151,13 +86,13 @@ pub struct CollapsedJet<T, const N: usize, const R: usize>
 where
     Coefficients<N>: CollapsedRows<T, R>,
 {
+    /// `lower[k - 1][r]`: coefficient `0 < k < K` of direction `r`.
+    lower: Rows<T, N, R>,
     /// Coefficient 0, shared by the directions.
     value: T,
     /// Coefficient `K` summed over the directions (next to the value: the two fill one
     /// 2-lane vector, the rows whole 4-lane ones).
     top: T,
-    /// `lower[k - 1][r]`: coefficient `0 < k < K` of direction `r`.
-    lower: Rows<T, N, R>,
 }
 
 impl<T: Copy, const N: usize, const R: usize> Clone for CollapsedJet<T, N, R>

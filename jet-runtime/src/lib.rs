@@ -39,13 +39,15 @@ mod multi;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
 mod ops;
+mod rows;
 pub mod rules;
 mod taylor;
 
-pub use crate::collapsed::{Coefficients, CollapsedJet, CollapsedRows};
+pub use crate::collapsed::CollapsedJet;
 pub use crate::jet::Jet;
 pub use crate::jet_methods::{Exponent, Operand};
 pub use crate::multi::MultiJet;
+pub use crate::rows::{Coefficients, CollapsedRows, MultiRows};
 pub use crate::taylor::Taylor;
 pub use num_traits::Float;
 

@@ -2,6 +2,7 @@
 //! directions that share their value, pushed through a function in one pass.
 
 use crate::jet::factorial;
+use crate::rows::{Coefficients, MultiRows};
 use crate::{Jet, Taylor};
 use core::fmt;
 use num_traits::Float;
@@ -14,9 +15,10 @@ use num_traits::Float;
 /// vectors as directions this is the *standard* Taylor-mode Hessian diagonal and
 /// Laplacian (`Δf = Σ_r 2 c_2^(r)`), and with `K = 1` the gradient.
 ///
-/// Storage is coefficient-major, `coefs[k][r]` = coefficient `k` of direction `r` (with
-/// `x0` repeated in row 0), so that an operation on coefficient `k` of all directions is
-/// a contiguous, vectorizable loop. The drivers compute coefficient 0 once and hand each
+/// Storage is `1 + R K` numbers: the value, then coefficients `1..=K` coefficient-major
+/// (`rows[k - 1][r]` = coefficient `k` of direction `r`), so that an operation on
+/// coefficient `k` of all directions is a contiguous, vectorizable loop. `N` runs from 1
+/// to 33 (see [`MultiRows`]). The drivers compute coefficient 0 once and hand each
 /// direction's coefficients to the [`rules`](crate::rules) as a small stack array.
 ///
 /// ```
@@ -32,16 +34,38 @@ use num_traits::Float;
 /// assert_eq!(f.derivative(0, 2), 4.0); // ∂²f/∂x² = 2y
 /// assert_eq!(f.derivative(1, 2), 0.0); // ∂²f/∂y² = 0
 /// ```
-#[derive(Clone, Copy)]
-pub struct MultiJet<T, const N: usize, const R: usize> {
-    /// `coefs[k][r]`: coefficient `k` of direction `r`; the value is `coefs[0][0]` (the
-    /// rest of row 0 is not read).
-    coefs: [[T; R]; N],
+#[repr(C)]
+pub struct MultiJet<T, const N: usize, const R: usize>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
+    /// `rows[k - 1][r]`: coefficient `0 < k ≤ K` of direction `r`.
+    rows: <Coefficients<N> as MultiRows<T, R>>::Rows,
+    /// Coefficient 0, shared by the directions.
+    value: T,
 }
 
-impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
-    /// Compile-time check of the shape: at least one coefficient and one direction.
-    const SHAPE: () = assert!(N >= 1 && R >= 1, "MultiJet needs N >= 1 and R >= 1");
+impl<T: Copy, const N: usize, const R: usize> Clone for MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
+    #[inline(always)]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Copy, const N: usize, const R: usize> Copy for MultiJet<T, N, R> where
+    Coefficients<N>: MultiRows<T, R>
+{
+}
+
+impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
+    /// Compile-time check of the shape: one direction at least.
+    const SHAPE: () = assert!(R >= 1, "MultiJet needs R >= 1");
 
     /// The order `K = N - 1`: the highest derivative along each direction.
     ///
@@ -67,7 +91,11 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn constant(c: T) -> Self {
-        Self::along(c, [T::zero(); R])
+        let () = Self::SHAPE;
+        Self {
+            value: c,
+            rows: Coefficients::<N>::filled([T::zero(); R]),
+        }
     }
 
     /// The lines `x(t) = x0 + v[r] t`, one per direction: coefficients `[x0, v[r], 0, ...]`.
@@ -82,13 +110,11 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn along(x0: T, v: [T; R]) -> Self {
-        let () = Self::SHAPE;
-        let mut coefs = [[T::zero(); R]; N];
-        coefs[0] = [x0; R];
-        if N > 1 {
-            coefs[1] = v;
+        let mut x = Self::constant(x0);
+        if let Some(first) = x.rows.as_mut().first_mut() {
+            *first = v;
         }
-        Self { coefs }
+        x
     }
 
     /// The multi-directional jet from one jet per direction. They must share their value:
@@ -104,12 +130,11 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn from_jets(jets: [Jet<T, N>; R]) -> Self {
-        let () = Self::SHAPE;
-        let x0 = jets[0].value();
-        let mut coefs: [[T; R]; N] =
-            core::array::from_fn(|k| core::array::from_fn(|r| jets[r].coefficient(k)));
-        coefs[0] = [x0; R];
-        Self { coefs }
+        let mut x = Self::constant(jets[0].value());
+        for (k, row) in x.rows.as_mut().iter_mut().enumerate() {
+            *row = core::array::from_fn(|r| jets[r].coefficient(k + 1));
+        }
+        x
     }
 
     /// The shared value `x0` (the primal).
@@ -120,7 +145,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn value(&self) -> T {
-        self.coefs[0][0]
+        self.value
     }
 
     /// The normalized coefficient `xk^(r)` of direction `r`.
@@ -135,7 +160,12 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn coefficient(&self, r: usize, k: usize) -> T {
-        self.coefs[k][r]
+        assert!(r < R, "direction {r} out of range for {R} directions");
+        if k == 0 {
+            self.value
+        } else {
+            self.rows.as_ref()[k - 1][r]
+        }
     }
 
     /// The derivative `k! xk^(r)`: the `k`-th derivative along direction `r`.
@@ -150,7 +180,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn derivative(&self, r: usize, k: usize) -> T {
-        self.coefs[k][r] * factorial(k)
+        self.coefficient(r, k) * factorial(k)
     }
 
     /// The plain jet of direction `r`.
@@ -166,7 +196,7 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     #[inline]
     pub fn direction(&self, r: usize) -> Jet<T, N> {
         assert!(r < R, "direction {r} out of range for {R} directions");
-        Jet::from_coefficients(gather::<T, N, R>(&self.coefs, r))
+        Jet::from_coefficients(self.gather(r))
     }
 
     /// The sum over directions of coefficient `k`, `Σ_r xk^(r)` (for `k = 0`, `R x0`).
@@ -183,7 +213,13 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn summed_coefficient(&self, k: usize) -> T {
-        self.coefs[k].iter().fold(T::zero(), |s, &c| s + c)
+        if k == 0 {
+            (0..R).fold(T::zero(), |s, _| s + self.value)
+        } else {
+            self.rows.as_ref()[k - 1]
+                .iter()
+                .fold(T::zero(), |s, &c| s + c)
+        }
     }
 
     /// The sum over directions of the `k`-th derivative, `k! Σ_r xk^(r)`.
@@ -211,18 +247,31 @@ impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R> {
     /// ```
     #[inline]
     pub fn rows(&self) -> [[T; N]; R] {
-        core::array::from_fn(|r| gather::<T, N, R>(&self.coefs, r))
+        core::array::from_fn(|r| self.gather(r))
+    }
+
+    /// Direction `r`'s coefficients `[x0, x1^(r), ..., xK^(r)]`.
+    #[inline(always)]
+    fn gather(&self, r: usize) -> [T; N] {
+        let rows = self.rows.as_ref();
+        core::array::from_fn(|k| if k == 0 { self.value } else { rows[k - 1][r] })
     }
 }
 
-impl<T: Float, const N: usize, const R: usize> PartialEq for MultiJet<T, N, R> {
+impl<T: Float, const N: usize, const R: usize> PartialEq for MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
     /// Equal values and equal coefficients `1..=K` in every direction.
     fn eq(&self, other: &Self) -> bool {
-        self.value() == other.value() && self.coefs[1..] == other.coefs[1..]
+        self.value == other.value && self.rows.as_ref() == other.rows.as_ref()
     }
 }
 
-impl<T: Float, const N: usize, const R: usize> From<T> for MultiJet<T, N, R> {
+impl<T: Float, const N: usize, const R: usize> From<T> for MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
     /// A constant, as [`MultiJet::constant`].
     #[inline]
     fn from(c: T) -> Self {
@@ -230,57 +279,56 @@ impl<T: Float, const N: usize, const R: usize> From<T> for MultiJet<T, N, R> {
     }
 }
 
-impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for MultiJet<T, N, R> {
+impl<T: Float + fmt::Debug, const N: usize, const R: usize> fmt::Debug for MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
     /// `MultiJet[[x0, x1^(0), ...], [x0, x1^(1), ...], ...]`: one row per direction.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("MultiJet")?;
         f.debug_list()
-            .entries((0..R).map(|r| gather::<T, N, R>(&self.coefs, r)))
+            .entries((0..R).map(|r| self.gather(r)))
             .finish()
     }
 }
 
-/// Direction `r`'s coefficients `[x0, x1^(r), ..., xK^(r)]` out of coefficient-major
-/// storage. Only `c[0][0]` of row 0 is read (the other entries of row 0 are stale).
-#[inline(always)]
-fn gather<T: Float, const N: usize, const R: usize>(c: &[[T; R]; N], r: usize) -> [T; N] {
-    core::array::from_fn(|k| if k == 0 { c[0][0] } else { c[k][r] })
-}
-
-/// The one driver behind every rule: runs `rule` (coefficient `k` of `P` outputs from
-/// `M` inputs' and the outputs' coefficients of one direction) at `k = 0` once, then for
-/// each direction `r` at `k = 1..=K`, each direction's inputs and outputs held in stack
-/// arrays the rule indexes. Fully unrolled (const bounds), the per-direction work is
-/// isomorphic across `r` and vectorizes across directions.
-///
-/// Each output starts as a copy of the first input and only live entries are written:
-/// `out[0][0]` and rows `1..=K`. Row 0 past direction 0 keeps stale values, so that no
-/// operation spends stores on them; accessors and `PartialEq` read live entries only.
-#[inline(always)]
-#[allow(clippy::needless_range_loop)] // r indexes columns of coefficient-major storage
-fn drive<T: Float, const N: usize, const R: usize, const M: usize, const P: usize>(
-    inputs: [&[[T; R]; N]; M],
-    rule: impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
-) -> [[[T; R]; N]; P] {
-    let mut out: [[[T; R]; N]; P] = core::array::from_fn(|_| *inputs[0]);
-    let mut c = [[T::zero(); N]; P];
-    let value = rule(&core::array::from_fn(|i| gather(inputs[i], 0)), &c, 0);
-    for p in 0..P {
-        c[p][0] = value[p];
-        out[p][0][0] = value[p];
+impl<T: Float, const N: usize, const R: usize> MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
+    /// The one driver behind every rule: runs `rule` (coefficient `k` of `P` outputs from
+    /// `M` inputs' and the outputs' coefficients of one direction) at `k = 0` once, then
+    /// for each direction `r` at `k = 1..=K` ([`each_direction`]), each direction's inputs
+    /// and outputs held in stack arrays the rule indexes. Fully unrolled (const bounds),
+    /// the per-direction work is isomorphic across `r` and vectorizes across directions.
+    #[inline(always)]
+    #[allow(clippy::needless_range_loop)] // p indexes the outputs
+    fn drive<const M: usize, const P: usize>(
+        inputs: [&Self; M],
+        rule: impl Fn(&[[T; N]; M], &[[T; N]; P], usize) -> [T; P],
+    ) -> [Self; P] {
+        let mut c = [[T::zero(); N]; P];
+        let value = rule(&core::array::from_fn(|i| inputs[i].gather(0)), &c, 0);
+        let mut out: [Self; P] = core::array::from_fn(|p| Self {
+            value: value[p],
+            rows: inputs[0].rows,
+        });
+        for p in 0..P {
+            c[p][0] = value[p];
+        }
+        each_direction::<T, N, R, M, P>(
+            |r| core::array::from_fn(|i| inputs[i].gather(r)),
+            c,
+            N,
+            &rule,
+            |r, k, ck| {
+                for p in 0..P {
+                    out[p].rows.as_mut()[k - 1][r] = ck[p];
+                }
+            },
+        );
+        out
     }
-    each_direction::<T, N, R, M, P>(
-        |r| core::array::from_fn(|i| gather(inputs[i], r)),
-        c,
-        N,
-        &rule,
-        |r, k, ck| {
-            for p in 0..P {
-                out[p][k][r] = ck[p];
-            }
-        },
-    );
-    out
 }
 
 /// The loop over directions shared by the multi-directional and collapsed drivers: for
@@ -334,40 +382,39 @@ pub(crate) fn each_direction<
     }
 }
 
-impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R> {
+impl<T: Float, const N: usize, const R: usize> Taylor<T> for MultiJet<T, N, R>
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
     #[inline(always)]
     fn constant(c: T) -> Self {
         MultiJet::constant(c)
     }
     #[inline(always)]
     fn value(&self) -> T {
-        self.coefs[0][0]
+        self.value
     }
     #[inline(always)]
     fn unary(self, rule: impl Fn(&[T], &[T], usize) -> T) -> Self {
-        let [c] = drive([&self.coefs], |[a], [c], k| [rule(a, c, k)]);
-        Self { coefs: c }
+        let [c] = Self::drive([&self], |[a], [c], k| [rule(a, c, k)]);
+        c
     }
     #[inline(always)]
     fn binary(self, other: Self, rule: impl Fn(&[T], &[T], &[T], usize) -> T) -> Self {
-        let [c] = drive([&self.coefs, &other.coefs], |[a, b], [c], k| {
-            [rule(a, b, c, k)]
-        });
-        Self { coefs: c }
+        let [c] = Self::drive([&self, &other], |[a, b], [c], k| [rule(a, b, c, k)]);
+        c
     }
     #[inline(always)]
     fn ternary(self, b: Self, c: Self, rule: impl Fn(&[T], &[T], &[T], &[T], usize) -> T) -> Self {
-        let [d] = drive([&self.coefs, &b.coefs, &c.coefs], |[a, b, c], [d], k| {
-            [rule(a, b, c, d, k)]
-        });
-        Self { coefs: d }
+        let [d] = Self::drive([&self, &b, &c], |[a, b, c], [d], k| [rule(a, b, c, d, k)]);
+        d
     }
     #[inline(always)]
     fn unary_pair(self, rule: impl Fn(&[T], &[T], &[T], usize) -> (T, T)) -> (Self, Self) {
-        let [c, d] = drive([&self.coefs], |[a], [c, d], k| {
+        let [c, d] = Self::drive([&self], |[a], [c, d], k| {
             let (ck, dk) = rule(a, c, d, k);
             [ck, dk]
         });
-        (Self { coefs: c }, Self { coefs: d })
+        (c, d)
     }
 }

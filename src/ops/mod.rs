@@ -69,7 +69,7 @@ pub use laplacian::{
 pub use mixed::{mixed_partial, mixed_partial_stencil};
 pub use rng::{Direction, Rng};
 
-use crate::{Coefficients, CollapsedJet, CollapsedRows, Float, MultiJet};
+use crate::{Coefficients, CollapsedJet, CollapsedRows, Float, MultiJet, MultiRows};
 
 /// The inputs `x_i + t Σ_r dir(i, r) e_r`: input `i` seeded with component `i` of every
 /// direction `r`.
@@ -77,7 +77,10 @@ use crate::{Coefficients, CollapsedJet, CollapsedRows, Float, MultiJet};
 pub(crate) fn seed_multi<T: Float, const N: usize, const D: usize, const R: usize>(
     x: &[T; D],
     dir: impl Fn(usize, usize) -> T,
-) -> [MultiJet<T, N, R>; D] {
+) -> [MultiJet<T, N, R>; D]
+where
+    Coefficients<N>: MultiRows<T, R>,
+{
     core::array::from_fn(|i| MultiJet::along(x[i], core::array::from_fn(|r| dir(i, r))))
 }
 
