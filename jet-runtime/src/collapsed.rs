@@ -65,10 +65,10 @@ type Rows<T, const N: usize, const R: usize> = <Coefficients<N> as CollapsedRows
 /// `C = S Sᵀ`; with `K = 4` it gives the sums that the bi-Laplacian interpolates. The
 /// module docs derive why the summed top is exact.
 ///
-/// Storage is `R (K - 1) + 2` numbers, contiguous: the value, the summed top, and
-/// coefficients `1..K-1` coefficient-major (`[[T; R]; K - 1]`, so an operation on one
-/// coefficient of every direction is a vector loop). `N` runs from 2 to 33 (see
-/// [`CollapsedRows`]).
+/// Storage is `R (K - 1) + 2` numbers, contiguous: coefficients `1..K-1`
+/// coefficient-major (`[[T; R]; K - 1]`, so an operation on one coefficient of every
+/// direction is a vector loop), then the value and the summed top side by side (one
+/// 2-lane vector). `N` runs from 2 to 33 (see [`CollapsedRows`]).
 ///
 /// ```
 /// use jet_runtime::{CollapsedJet, Taylor};
@@ -91,7 +91,7 @@ where
     /// Coefficient 0, shared by the directions.
     value: T,
     /// Coefficient `K` summed over the directions (next to the value: the two fill one
-    /// 2-lane vector, the rows whole 4-lane ones).
+    /// 2-lane vector; the rows first, so that they start aligned).
     top: T,
 }
 

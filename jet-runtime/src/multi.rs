@@ -15,11 +15,12 @@ use num_traits::Float;
 /// vectors as directions this is the *standard* Taylor-mode Hessian diagonal and
 /// Laplacian (`Δf = Σ_r 2 c_2^(r)`), and with `K = 1` the gradient.
 ///
-/// Storage is `1 + R K` numbers: the value, then coefficients `1..=K` coefficient-major
+/// Storage is `1 + R K` numbers: coefficients `1..=K` coefficient-major
 /// (`rows[k - 1][r]` = coefficient `k` of direction `r`), so that an operation on
-/// coefficient `k` of all directions is a contiguous, vectorizable loop. `N` runs from 1
-/// to 33 (see [`MultiRows`]). The drivers compute coefficient 0 once and hand each
-/// direction's coefficients to the [`rules`](crate::rules) as a small stack array.
+/// coefficient `k` of all directions is a contiguous, vectorizable loop, then the value.
+/// `N` runs from 1 to 33 (see [`MultiRows`]). The drivers compute coefficient 0 once and
+/// hand each direction's coefficients to the [`rules`](crate::rules) as a small stack
+/// array.
 ///
 /// ```
 /// use jet_runtime::{MultiJet, Taylor};
