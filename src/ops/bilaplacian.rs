@@ -36,7 +36,7 @@
 //!
 //! `1 + 2⌊D/2⌋` passes: `D²` directions for odd `D`, `D² + D` for even `D`.
 
-use super::{real, seed_collapsed, seed_multi, unit, Direction, Rng};
+use super::{random_directions_sum, real, seed_collapsed, seed_multi, unit, Direction, Rng};
 use crate::{CollapsedJet, Float, MultiJet};
 
 /// The interpolation of the module docs, given `pass(dir) = Σ_r c_4^(r)` for the `D`
@@ -136,9 +136,7 @@ where
     T: Float,
     F: Fn(&[CollapsedJet<T, 5, S>]) -> CollapsedJet<T, 5, S>,
 {
-    let v: [[T; D]; S] = core::array::from_fn(|_| rng.direction(kind));
-    let random = f(&seed_collapsed::<T, 5, D, S>(x, |i, s| v[s][i])).summed_derivative();
-    let mean = random / real::<T>(S);
+    let mean = random_directions_sum::<T, 5, D, S, _>(&f, x, kind, rng) / real::<T>(S);
     match kind {
         Direction::Normal => mean / real::<T>(3),
         Direction::Rademacher => {

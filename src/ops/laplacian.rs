@@ -2,7 +2,7 @@
 //! weighted by `C = S Sᵀ`, and the randomized Hutchinson-style estimator.
 
 use super::rng::{Direction, Rng};
-use super::{real, seed_collapsed, seed_multi, unit};
+use super::{random_directions_sum, real, seed_collapsed, seed_multi, unit};
 use crate::{CollapsedJet, Float, MultiJet};
 
 /// The Laplacian `Δf(x) = Σ_i ∂²f/∂x_i²`, **collapsed** (Dangel, Siebert, Zeinhofer,
@@ -178,7 +178,5 @@ where
     T: Float,
     F: Fn(&[CollapsedJet<T, 3, S>]) -> CollapsedJet<T, 3, S>,
 {
-    let v: [[T; D]; S] = core::array::from_fn(|_| rng.direction(kind));
-    let y = f(&seed_collapsed::<T, 3, D, S>(x, |i, s| v[s][i]));
-    y.summed_derivative() / real::<T>(S)
+    random_directions_sum::<T, 3, D, S, F>(f, x, kind, rng) / real::<T>(S)
 }

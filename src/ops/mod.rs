@@ -96,6 +96,24 @@ where
     core::array::from_fn(|i| CollapsedJet::along(x[i], core::array::from_fn(|r| dir(i, r))))
 }
 
+/// `Σ_s D^K_{v_s} f(x)` (`K = N − 1`) for `S` random directions `v_s` drawn from `rng`:
+/// one pass of a collapsed jet, the common step of the randomized operators.
+#[inline]
+pub(crate) fn random_directions_sum<T, const N: usize, const D: usize, const S: usize, F>(
+    f: F,
+    x: &[T; D],
+    kind: Direction,
+    rng: &mut Rng,
+) -> T
+where
+    T: Float,
+    F: Fn(&[CollapsedJet<T, N, S>]) -> CollapsedJet<T, N, S>,
+    Coefficients<N>: CollapsedRows<T, S>,
+{
+    let v: [[T; D]; S] = core::array::from_fn(|_| rng.direction(kind));
+    f(&seed_collapsed::<T, N, D, S>(x, |i, s| v[s][i])).summed_derivative()
+}
+
 /// `1` if `i == r` else `0`: the unit directions.
 #[inline(always)]
 pub(crate) fn unit<T: Float>(i: usize, r: usize) -> T {
