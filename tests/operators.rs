@@ -454,6 +454,14 @@ fn wave_and_heat_operators() {
     }
 }
 
+/// Mean, sample variance and standard error of the mean of `m` draws of `sample`.
+fn sample_statistics(m: usize, mut sample: impl FnMut() -> f64) -> (f64, f64, f64) {
+    let samples: Vec<f64> = (0..m).map(|_| sample()).collect();
+    let mean = samples.iter().sum::<f64>() / m as f64;
+    let var = samples.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / (m - 1) as f64;
+    (mean, var, (var / m as f64).sqrt())
+}
+
 #[test]
 fn stochastic_laplacian_is_unbiased() {
     // Mean of M estimates (S = 4 directions each) within 5 standard errors of Δf.
@@ -462,13 +470,9 @@ fn stochastic_laplacian_is_unbiased() {
     let exact = h[0][0] + h[1][1] + h[2][2];
     for (kind, seed) in [(Direction::Rademacher, 1), (Direction::Normal, 2)] {
         let mut rng = Rng::seed_from_u64(seed);
-        let m = 4000;
-        let samples: Vec<f64> = (0..m)
-            .map(|_| ops::laplacian_stochastic::<_, 3, 4, _>(mixed3, &x, kind, &mut rng))
-            .collect();
-        let mean = samples.iter().sum::<f64>() / m as f64;
-        let var = samples.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / (m - 1) as f64;
-        let se = (var / m as f64).sqrt();
+        let (mean, var, se) = sample_statistics(4000, || {
+            ops::laplacian_stochastic::<_, 3, 4, _>(mixed3, &x, kind, &mut rng)
+        });
         // Variance per direction: 2 Σ_{i≠j} H_ij² (Rademacher), 2 Σ_ij H_ij² (normal).
         let off: f64 = (0..3)
             .flat_map(|i| (0..3).map(move |j| (i, j)))
@@ -673,13 +677,9 @@ fn stochastic_bilaplacian_is_unbiased() {
     assert_close(ops::bilaplacian(gaussian, &x), exact, 1e-13, "exact Δ²");
     for (kind, seed) in [(Direction::Rademacher, 3), (Direction::Normal, 4)] {
         let mut rng = Rng::seed_from_u64(seed);
-        let m = 4000;
-        let samples: Vec<f64> = (0..m)
-            .map(|_| ops::bilaplacian_stochastic::<_, 3, 4, _>(gaussian, &x, kind, &mut rng))
-            .collect();
-        let mean = samples.iter().sum::<f64>() / m as f64;
-        let var = samples.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / (m - 1) as f64;
-        let se = (var / m as f64).sqrt();
+        let (mean, _, se) = sample_statistics(4000, || {
+            ops::bilaplacian_stochastic::<_, 3, 4, _>(gaussian, &x, kind, &mut rng)
+        });
         assert!(se > 0.0, "{kind:?}: degenerate samples");
         assert!(
             (mean - exact).abs() < 5.0 * se,
