@@ -12,9 +12,9 @@ it parses back exactly, tanh and sech² at 30 significant digits, and tanh_lo th
 the 30-digit tanh below its nearest f64 (tanh ≈ hi + lo with hi = the 30-digit string
 parsed as f64), so that a test can measure errors in fractions of an ulp. The points
 (fixed seed, sorted) cover 5e-324 to 400 and their negatives: tiny values, a dense set
-on both sides of ln(2)/2 (where `jet_runtime::rules::tanh` switches from expm1 to exp),
-around 1 and 22 (where glibc's tanh switches), 19.06 (above which tanh rounds to 1), the
-underflow of sech² (355 to 373). About half are f32 values, for the f32 check.
+on both sides of ln(2)/2 (the switch point of an earlier version of
+`jet_runtime::rules::tanh`), around 1 and 22 (where glibc's tanh and the rule switch),
+19.06 (above which tanh rounds to 1), the underflow of sech² (355 to 373). About half are f32 values, for the f32 check.
 
 Run from the repository root (needs `python3 -m pip install mpmath`).
 """
