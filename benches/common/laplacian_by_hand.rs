@@ -12,8 +12,8 @@ type Standard = (f64, [f64; D], [f64; D]);
 /// One hidden unit's collapsed jet: value, first coefficients, summed second coefficient.
 type Collapsed = (f64, [f64; D], f64);
 
-/// `tanh` and `sech²` of a value: coefficient 0 of the runtime's `tanh` rule (the same
-/// two libm calls a hand-written kernel would make).
+/// `tanh` and `sech²` of a value: coefficient 0 of the runtime's `tanh` rule (one libm
+/// call, as a careful hand-written kernel would make).
 #[inline(always)]
 fn tanh_sech2(v: f64) -> (f64, f64) {
     jet::rules::tanh(&[v], &[], &[], 0)
